@@ -1,0 +1,3 @@
+"""Two Programmes: the tool that validates and builds the edition."""
+
+__version__ = "1.0.0"

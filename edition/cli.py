@@ -1,0 +1,89 @@
+"""The ``edition`` command: a thin layer over the library. Only this module imports click."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from . import build as builder
+from . import schema as schema_files
+from .errors import EditionError
+from .project import find_project
+from .validate import validate as validate_files
+
+
+@click.group()
+@click.version_option(__version__, prog_name="edition")
+def main() -> None:
+    """Validate and build the TEI edition of the two programmes.
+
+    Run the commands from the edition's folder (or any folder below it).
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              help="text: one line per problem; json: a list of problems for tools.")
+def validate(paths: tuple[Path, ...], output: str) -> None:
+    """Validate TEI files (default: every file of texts/): RELAX NG, then Schematron.
+
+    Prints each problem as path:line:col: error: message, and exits 1 if there is any.
+
+    Example: edition validate texts/mim-program-1996.xml
+    """
+    problems = _run(lambda: validate_files(find_project(), list(paths) or None))
+    if output == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Regenerate schema/edition.rng and schema/edition.sch from schema/edition.odd.
+
+    Example: edition schema
+    """
+    for path in _run(lambda: schema_files.write(find_project())):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--format", "formats", default=",".join(builder.FORMATS), show_default=True,
+              help="Comma-separated outputs to build.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Output folder (default: build/).")
+@click.option("--quiet", is_flag=True, help="Print no progress.")
+def build(formats: str, out: Path | None, quiet: bool) -> None:
+    """Validate, then build the edition's outputs into build/.
+
+    A failed build leaves the previous output untouched.
+
+    Example: edition build --format text
+    """
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in builder.FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(builder.FORMATS)}", param_hint="--format")
+    silent = quiet or not sys.stderr.isatty()
+    progress = (lambda message: None) if silent else (lambda message: click.echo(message, err=True))
+    folder = _run(lambda: builder.build(find_project(), chosen, out, progress))
+    if not quiet:
+        click.echo(f"built {folder}", err=True)
+
+
+def _run(action):
+    """Run a library call; its EditionError becomes error lines and exit status 1."""
+    try:
+        return action()
+    except EditionError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)

@@ -1,0 +1,66 @@
+"""Where an edition's files are, and its deployment settings from ``[tool.edition]``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import EditionError
+
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    base_url: str = ""
+    paper_size: str = "a4"
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def texts(self) -> Path:
+        return self.root / "texts"
+
+    @property
+    def schema(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def xslt(self) -> Path:
+        return self.root / "xslt"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    def text_files(self) -> list[Path]:
+        """Every TEI file of the edition, in a stable order."""
+        return sorted(self.texts.glob("*.xml"))
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The edition whose pyproject.toml has ``[tool.edition]``, from ``start`` upwards."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            settings = _edition_settings(pyproject)
+            if settings is not None:
+                return _project(folder, settings, pyproject)
+    raise EditionError.at(here, "not inside an edition: no pyproject.toml with [tool.edition] here or above")
+
+
+def _edition_settings(pyproject: Path) -> dict | None:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise EditionError.at(pyproject, f"invalid TOML: {error}") from None
+    return data.get("tool", {}).get("edition")
+
+
+def _project(root: Path, settings: dict, pyproject: Path) -> Project:
+    paper = settings.get("paper-size", "a4")
+    if paper not in PAPER_SIZES:
+        raise EditionError.at(pyproject, f"[tool.edition] paper-size must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    return Project(root, settings.get("base-url", ""), paper, settings)

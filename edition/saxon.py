@@ -1,0 +1,61 @@
+"""XSLT 3.0 with saxonche: the only module that imports it.
+
+Each stylesheet is compiled once per process and reused for every document.
+Documents reach Saxon as text already parsed by lxml's safe parser, and once
+the stylesheets are compiled Saxon is told to allow no protocol at all, so a
+transform can read no file and no URL (doc(), unparsed-text(), collection()).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor
+
+from .errors import EditionError
+
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+class Stylesheets:
+    """Compiles the named stylesheets of a folder once, then runs them on documents.
+
+    Saxon reads the stylesheets' own modules while compiling; once all are
+    compiled, every protocol is refused, so they must all be named up front.
+    """
+
+    def __init__(self, folder: Path, names: list[str]):
+        self.folder = folder
+        self._processor = PySaxonProcessor(license=False)
+        self._compiled = {name: self._compile(name) for name in names}
+        self._processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+
+    @property
+    def version(self) -> str:
+        return self._processor.version
+
+    def transform(self, name: str, tree: etree._ElementTree, source: Path, params: dict | None = None) -> str:
+        """Run stylesheet ``name`` on a parsed document; the result as a string."""
+        executable = self._compiled[name]
+        document = self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        executable.clear_parameters()
+        for key, value in (params or {}).items():
+            executable.set_parameter(key, self._processor.make_string_value(str(value)))
+        try:
+            return executable.transform_to_string(xdm_node=document)
+        except PySaxonApiError as error:
+            raise EditionError.at(source, f"transform {name} failed: {_message(error)}") from None
+
+    def _compile(self, name: str):
+        path = self.folder / name
+        compiler = self._processor.new_xslt30_processor()
+        try:
+            return compiler.compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as error:
+            raise EditionError.at(path, f"stylesheet does not compile: {_message(error)}") from None
+
+
+def _message(error: Exception) -> str:
+    return re.sub(r"\s+", " ", str(error)).strip()

@@ -1,0 +1,100 @@
+"""Validation: RELAX NG, then Schematron, both generated from schema/edition.odd.
+
+Every problem of every file is collected, each with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from .errors import EditionError, Problem
+from .project import Project
+from .xmlfile import XmlFile, parse, safe_parser
+
+SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+XSL = "http://www.w3.org/1999/XSL/Transform"
+# The rules may read the edition's own files (document()) but nothing else.
+ACCESS = etree.XSLTAccessControl(read_network=False, write_file=False, create_dir=False, write_network=False)
+
+
+class Validator:
+    """The edition's two schemas, loaded once, applied to any number of files."""
+
+    def __init__(self, project: Project):
+        self._rng = etree.RelaxNG(_load(project.schema / "edition.rng"))
+        self._sch = _schematron(_load(project.schema / "edition.sch"))
+
+    def check(self, path: Path) -> list[Problem]:
+        try:
+            document = parse(path)
+        except EditionError as error:
+            return [_shown(p) for p in error.problems]
+        return [_shown(p) for p in self._grammar(document) + self._rules(document)]
+
+    def _grammar(self, document: XmlFile) -> list[Problem]:
+        if self._rng.validate(document.tree):
+            return []
+        return [
+            Problem(str(document.path), *_located(document, entry.path, entry.line), entry.message)
+            for entry in self._rng.error_log
+        ]
+
+    def _rules(self, document: XmlFile) -> list[Problem]:
+        report = self._sch(document.tree)
+        return [
+            Problem(
+                str(document.path),
+                *_located(document, failure.get("location"), 0),
+                " ".join(failure.findtext("svrl:text", "", SVRL).split()),
+            )
+            for failure in report.iterfind("svrl:failed-assert", SVRL)
+        ]
+
+
+def validate(project: Project, paths: list[Path] | None = None) -> list[Problem]:
+    """Every problem of the given files (default: every TEI file of texts/)."""
+    validator = Validator(project)
+    return [problem for path in (paths or project.text_files()) for problem in validator.check(path)]
+
+
+def _load(path: Path) -> etree._ElementTree:
+    try:
+        return etree.parse(str(path), safe_parser())
+    except (OSError, etree.XMLSyntaxError) as error:
+        raise EditionError.at(path, f"cannot load the schema ({error}); run `edition schema`") from None
+
+
+def _schematron(schema: etree._ElementTree) -> etree.XSLT:
+    """The Schematron compiled to XSLT by lxml, with the locations of attributes mended.
+
+    lxml's XSLT 1.0 skeleton writes an attribute's location without its element
+    ("/@ref"); one added step makes it the full path, so the problem has a line.
+    """
+    stylesheet = isoschematron.Schematron(schema, store_xslt=True).validator_xslt
+    for template in stylesheet.iterfind(f"{{{XSL}}}template[@match='@*'][@mode='schematron-get-full-path']"):
+        template.insert(0, etree.Element(f"{{{XSL}}}apply-templates", select="parent::*", mode="schematron-get-full-path"))
+    return etree.XSLT(stylesheet, access_control=ACCESS)
+
+
+def _located(document: XmlFile, xpath: str | None, line: int) -> tuple[int, int]:
+    """Line and column of the node an XPath names, else of the first element on ``line``."""
+    try:
+        nodes = document.tree.xpath(xpath) if xpath else []
+    except etree.XPathError:
+        nodes = []
+    if nodes and hasattr(nodes[0], "getparent"):
+        return document.position(nodes[0])
+    for element in document.tree.iter(etree.Element):
+        if element.sourceline == line:
+            return document.position(element)
+    return line, 0
+
+
+def _shown(problem: Problem) -> Problem:
+    """The problem with its path relative to the working folder where that is shorter."""
+    relative = os.path.relpath(problem.path)
+    path = relative if not relative.startswith("..") else problem.path
+    return Problem(path, problem.line, problem.col, problem.message)

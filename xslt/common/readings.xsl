@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The two views of the text: the reading text (corrections and regularisations applied)
+     and the diplomatic text (the source's readings). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:param name="view" as="xs:string" select="'reading'"/>
+
+  <!-- The reading of an intervention this view shows. -->
+  <xsl:function name="f:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:sequence select="if ($view = 'diplomatic') then $choice/(sic | orig) else $choice/(corr | reg)"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-diplomatic" as="xs:boolean">
+    <xsl:sequence select="$view = 'diplomatic'"/>
+  </xsl:function>
+</xsl:stylesheet>

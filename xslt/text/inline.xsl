@@ -1,0 +1,29 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Inline content to characters: the view decides which reading of an intervention shows. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:mode name="m:inline" on-no-match="fail"/>
+
+  <xsl:template match="text()" mode="m:inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="choice" mode="m:inline">
+    <xsl:apply-templates select="f:shown-reading(.)/node()" mode="m:inline"/>
+  </xsl:template>
+
+  <xsl:template match="persName | orgName | placeName | date | quote | q | title | author
+    | ref | gi | att | val | ident | hi | name | foreign | emph | term" mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction() | ptr | note" mode="m:inline"/>
+
+  <xsl:template match="*" mode="m:inline" priority="-1">
+    <xsl:sequence select="f:unhandled(., 'text')"/>
+    <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+</xsl:stylesheet>
