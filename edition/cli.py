@@ -26,7 +26,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               help="text: one line per problem; json: a list of problems for tools.")
 def validate(paths: tuple[Path, ...], output: str) -> None:

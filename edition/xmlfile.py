@@ -43,7 +43,11 @@ class XmlFile:
 
 def parse(path: Path, data: bytes | None = None) -> XmlFile:
     """Parse a file safely; malformed or dangerous input raises EditionError with its position."""
-    data = path.read_bytes() if data is None else data
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise EditionError.at(path, f"cannot read the file: {error.strerror}") from None
     if not data.strip():
         raise EditionError.at(path, "the file is empty", 1, 1)
     try:

@@ -1,0 +1,63 @@
+"""Fixtures shared by the tests: the project, its works, a built edition, broken copies."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from edition.cli import main
+from edition.project import find_project
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SOURCES = SHARED / "sources"
+TEI_ALL = SHARED / "tei" / "tei_all.rng"
+WORK_IDS = ("mim-program-1996", "llco-what-we-strive-for")
+
+
+@pytest.fixture(scope="session")
+def project():
+    return find_project(ROOT)
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run the edition command from the project's folder; returns click's Result."""
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, project):
+    """The edition built once, as `edition build` writes it, for tests that read outputs."""
+    from edition.build import build
+
+    return build(project, out=tmp_path_factory.mktemp("edition") / "build")
+
+
+@pytest.fixture
+def texts_copy(tmp_path, project):
+    """A copy of texts/ that a test may break."""
+    folder = tmp_path / "texts"
+    shutil.copytree(project.texts, folder)
+    return folder
+
+
+def collapse(text: str) -> str:
+    """Runs of white space as one space, as the fidelity tests compare texts."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def position_of(text: str, needle: str, element_start: bool = True) -> tuple[int, int]:
+    """Line and column (from 1) of ``needle``, or of the start tag that contains it."""
+    index = text.index(needle)
+    if element_start:
+        index = text.rindex("<", 0, index + 1)
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col

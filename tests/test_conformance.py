@@ -1,0 +1,25 @@
+"""Every TEI file of the edition, and its ODD, is valid against the official TEI P5 schema."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from conftest import TEI_ALL
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    if not TEI_ALL.is_file():
+        pytest.skip(f"the official TEI schema is absent: {TEI_ALL} not found")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def test_every_file_is_valid_tei_p5(project, tei_all):
+    files = project.text_files() + [project.schema / "edition.odd"]
+    errors = {}
+    for path in files:
+        if not tei_all.validate(etree.parse(str(path))):
+            errors[path.name] = [f"{e.line}: {e.message}" for e in tei_all.error_log]
+    assert errors == {}
+    assert len(files) >= 4

@@ -1,0 +1,104 @@
+"""`edition validate`: the texts are valid, and broken copies are refused at the right place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import position_of
+
+
+def test_the_edition_is_valid(cli):
+    result = cli("validate")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def break_copy(texts_copy, old: str, new: str, name: str = "mim-program-1996.xml"):
+    path = texts_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, text.replace(old, new, 1)
+
+
+# (what is broken, text replaced, replacement, where the error is, message). The error is at
+# the start tag that holds ``where``, or at ``where`` itself when it begins with the ">" that
+# closes a start tag.
+BROKEN = [
+    ("dangling @ref", 'ref="registers.xml#lenin"', 'ref="registers.xml#nobody"', 'registers.xml#nobody',
+     '@ref="registers.xml#nobody" points to no element of the edition'),
+    # The parser itself refuses a second xml:id, at the end of the start tag.
+    ("duplicate xml:id", '<p>We believe that communism', '<p xml:id="point-1">We believe that communism',
+     '>We believe that communism', "ID point-1 already defined"),
+    ("point without head", '<head>4. We want organization.</head>', '', '<div type="point" n="4"',
+     "point 4 has no head"),
+    ("skipped number", '<div type="point" n="10" xml:id="point-10">\n        <head>10.',
+     '<div type="point" n="11" xml:id="point-11">\n        <head>11.', '<div type="point" n="11"',
+     'point numbered "11" where 10 is expected: points are numbered consecutively from 1'),
+    ("undeclared value", '<cit type="block">', '<cit type="inline">', '<cit type="inline">',
+     None),
+]
+
+
+@pytest.mark.parametrize("what, old, new, where, message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_copy_is_refused_at_the_right_place(cli, texts_copy, what, old, new, where, message):
+    path, text = break_copy(texts_copy, old, new)
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    line, col = position_of(text, where, element_start=not where.startswith(">"))
+    lines = result.stderr.splitlines()
+    located = [l for l in lines if l.startswith(f"{path}:{line}:{col}: error: ")]
+    assert located, f"no error at {line}:{col} in {lines}"
+    if message:
+        assert f"{path}:{line}:{col}: error: {message}" in lines
+    assert "Traceback" not in result.output
+
+
+def test_malformed_xml_gives_the_parsers_message_and_position(cli, texts_copy):
+    path, text = break_copy(texts_copy, "<head>1. We want communism.</head>", "<head>1. We want communism.")
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    line = text.index("</div>", text.index("1. We want communism."))
+    line = text.count("\n", 0, line) + 1
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"{path}:{line}:")
+    assert "Opening and ending tag mismatch: head" in error
+
+
+def test_an_external_entity_is_never_expanded(cli, texts_copy):
+    path = texts_copy / "mim-program-1996.xml"
+    text = path.read_text(encoding="utf-8")
+    payload = '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    text = text.replace("<TEI ", payload + "<TEI ", 1).replace("We want communism.</head>", "&xxe;</head>", 1)
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    line, col = position_of(text, "<!DOCTYPE", element_start=False)
+    assert result.stderr.splitlines() == [
+        f"{path}:{line}:{col}: error: a document type declaration (<!DOCTYPE>) is not allowed: it can define entities"
+    ]
+    assert "root:" not in result.output
+
+
+def test_all_problems_of_all_files_are_reported_in_one_run(cli, texts_copy):
+    mim, _ = break_copy(texts_copy, 'ref="registers.xml#lenin"', 'ref="registers.xml#nobody"')
+    llco, _ = break_copy(texts_copy, '<head rend="run-in">4.', '<head rend="run-in">5.', "llco-what-we-strive-for.xml")
+    result = cli("validate", mim, llco)
+    assert result.exit_code == 1
+    assert {line.split(":", 1)[0] for line in result.stderr.splitlines()} == {str(mim), str(llco)}
+
+
+def test_json_output_lists_the_problems_for_tools(cli, texts_copy):
+    path, _ = break_copy(texts_copy, 'ref="registers.xml#lenin"', 'ref="registers.xml#nobody"')
+    result = cli("validate", "--format", "json", path)
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert {p["path"] for p in problems} == {str(path)}
+    assert all(p["line"] > 0 and p["col"] > 0 and p["message"] for p in problems)
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("validate", "--format", "yaml").exit_code == 2
+    assert cli("validate", "no-such-file.xml").exit_code == 2
