@@ -12,46 +12,36 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .documents import Work, works
+from . import documents
 from .errors import EditionError
+from .outputs import text
 from .project import Project
 from .saxon import Stylesheets
 from .validate import validate
 
-FORMATS = ("text",)
-TEXT_VIEWS = {"reading": "{id}.txt", "diplomatic": "{id}.diplomatic.txt"}
+# Each format and the output modules that make it, in the order they run.
+FORMATS = {"text": [text]}
 
 
-def build(project: Project, formats: tuple[str, ...] = FORMATS, out: Path | None = None,
+def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
           progress: Callable[[str], None] = lambda message: None) -> Path:
     """Build the edition into ``out`` (default build/); the folder written."""
     problems = validate(project)
     if problems:
         raise EditionError(problems)
+    modules = [module for name in formats for module in FORMATS[name]]
+    stylesheets = Stylesheets(project.xslt, sorted({name for m in modules for name in m.STYLESHEETS}))
+    edition = documents.load(project, stylesheets, progress)
     out = (out or project.build).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    stylesheets = Stylesheets(project.xslt, ["text.xsl"])
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        for work in works(project):
-            if "text" in formats:
-                progress(f"text  {work.id}")
-                write_text(stylesheets, work, staging / "text")
+        for module in modules:
+            module.write(edition, staging)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
-
-
-def write_text(stylesheets: Stylesheets, work: Work, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for view, name in TEXT_VIEWS.items():
-        text = render_text(stylesheets, work, view)
-        (folder / name.format(id=work.id)).write_text(text, encoding="utf-8")
-
-
-def render_text(stylesheets: Stylesheets, work: Work, view: str) -> str:
-    return stylesheets.transform("text.xsl", work.file.tree, work.path, {"view": view})
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -1,16 +1,20 @@
-"""The works of the edition: its TEI files that have a text (the registers have none)."""
+"""The edition as the outputs see it: its works, its registers, the compiled stylesheets."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .project import Project
+from .saxon import Stylesheets
 from .xmlfile import NS, XmlFile, parse
 
 
 @dataclass
 class Work:
+    """A TEI file with a text, known by its document id."""
+
     id: str
     file: XmlFile
 
@@ -19,14 +23,25 @@ class Work:
         return self.file.path
 
 
-def works(project: Project) -> list[Work]:
-    """Every work of texts/, by document id, in a stable order."""
-    found = []
+@dataclass
+class Edition:
+    project: Project
+    stylesheets: Stylesheets
+    works: list[Work]
+    registers: XmlFile | None
+    progress: Callable[[str], None] = field(default=lambda message: None)
+
+
+def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None) -> Edition:
+    """Parse every file of texts/ once: the works, and the registers (the file without a text)."""
+    works, registers = [], None
     for path in project.text_files():
         xml = parse(path)
         if xml.tree.find("tei:text", NS) is not None:
-            found.append(Work(document_id(xml), xml))
-    return found
+            works.append(Work(document_id(xml), xml))
+        elif xml.tree.find("tei:standOff", NS) is not None:
+            registers = xml
+    return Edition(project, stylesheets, works, registers, progress)
 
 
 def document_id(xml: XmlFile) -> str:
