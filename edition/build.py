@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import documents
+from . import documents, manifest
 from .errors import EditionError
 from .outputs import text
 from .project import Project
@@ -38,6 +38,7 @@ def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path
     try:
         for module in modules:
             module.write(edition, staging)
+        manifest.write(project, stylesheets.version, staging)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -61,3 +61,13 @@ def position_of(text: str, needle: str, element_start: bool = True) -> tuple[int
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, col
+
+
+@pytest.fixture
+def project_copy(tmp_path, project):
+    """A whole copy of the edition (sources, schema, stylesheets) that a test may change."""
+    copy = tmp_path / "edition"
+    for folder in ("texts", "schema", "xslt"):
+        shutil.copytree(project.root / folder, copy / folder)
+    shutil.copy(project.root / "pyproject.toml", copy)
+    return find_project(copy)

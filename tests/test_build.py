@@ -1,0 +1,69 @@
+"""`edition build`: reproducible, described by its manifest, atomic, validated first."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition import build as builder
+from edition import manifest
+from edition.errors import EditionError
+
+
+def snapshot(folder):
+    return {f.relative_to(folder).as_posix(): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_two_builds_are_byte_identical(built, project, tmp_path):
+    again = builder.build(project, out=tmp_path / "again")
+    assert snapshot(again) == snapshot(built)
+
+
+def test_the_manifest_lists_every_output_and_input_with_its_hash(built, project):
+    listed = manifest.read(built)
+    outputs = {path for path in snapshot(built) if path != manifest.NAME}
+    assert set(listed["outputs"]) == outputs
+    assert all(manifest.sha256(built / path) == digest for path, digest in listed["outputs"].items())
+    for source in project.text_files() + [project.schema / "edition.odd", project.xslt / "text.xsl"]:
+        relative = source.relative_to(project.root).as_posix()
+        assert listed["inputs"][relative] == manifest.sha256(source)
+    assert {"edition", "python", "saxon", "lxml", "saxonche", "click"} <= set(listed["tool"])
+
+
+def test_an_invalid_source_stops_the_build_and_keeps_the_previous_output(project_copy):
+    out = builder.build(project_copy)
+    before = snapshot(out)
+    text = project_copy.texts / "mim-program-1996.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace('n="2"', 'n="3"', 1), encoding="utf-8")
+    with pytest.raises(EditionError) as failure:
+        builder.build(project_copy)
+    assert any("points are numbered consecutively" in p.message for p in failure.value.problems)
+    assert snapshot(out) == before
+
+
+def test_a_crash_halfway_keeps_the_previous_output_and_leaves_no_temporary_folder(project_copy, monkeypatch):
+    out = builder.build(project_copy)
+    before = snapshot(out)
+
+    def crash(edition, folder):
+        (folder / "half-written").write_text("x")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(builder.FORMATS["text"][0], "write", crash)
+    with pytest.raises(RuntimeError):
+        builder.build(project_copy)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted(["build", "pyproject.toml", "schema", "texts", "xslt"])
+
+
+def test_progress_names_each_document_and_format(project_copy):
+    messages = []
+    builder.build(project_copy, formats=("text",), progress=messages.append)
+    assert messages == ["text  llco-what-we-strive-for", "text  mim-program-1996"]
+
+
+def test_the_cli_builds_quietly_and_refuses_an_unknown_format(cli, tmp_path):
+    result = cli("build", "--format", "text", "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 0
+    assert result.output == ""
+    assert (tmp_path / "out" / "text" / "mim-program-1996.txt").is_file()
+    assert cli("build", "--format", "nonsense").exit_code == 2
