@@ -19,6 +19,11 @@ TEI_ALL = SHARED / "tei" / "tei_all.rng"
 WORK_IDS = ("mim-program-1996", "llco-what-we-strive-for")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current build (review the diff before committing)")
+
+
 @pytest.fixture(scope="session")
 def project():
     return find_project(ROOT)
