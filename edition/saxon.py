@@ -42,11 +42,19 @@ class Stylesheets:
         document = self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
         executable.clear_parameters()
         for key, value in (params or {}).items():
-            executable.set_parameter(key, self._processor.make_string_value(str(value)))
+            executable.set_parameter(key, self._value(value))
         try:
             return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
-            raise EditionError.at(source, f"transform {name} failed: {_message(error)}") from None
+            message = _message(error)
+            raise EditionError.at(source, f"transform {name} failed: {message}", *_position(source, message)) from None
+
+    def _value(self, value: str | bool | int):
+        if isinstance(value, bool):
+            return self._processor.make_boolean_value(value)
+        if isinstance(value, int):
+            return self._processor.make_integer_value(value)
+        return self._processor.make_string_value(str(value))
 
     def _compile(self, name: str):
         path = self.folder / name
@@ -59,3 +67,17 @@ class Stylesheets:
 
 def _message(error: Exception) -> str:
     return re.sub(r"\s+", " ", str(error)).strip()
+
+
+def _position(source: Path, message: str) -> tuple[int, int]:
+    """Where the node named by a path() in the message is, when the stylesheet named one."""
+    found = re.search(r" at (/Q\{\S+)", message)
+    if not found or not source.is_file():
+        return 0, 0
+    steps = re.findall(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]", found.group(1))
+    xpath = "".join(f"/*[local-name()='{local}' and namespace-uri()='{ns}'][{n}]" for ns, local, n in steps)
+    from .xmlfile import parse  # only on this error path
+
+    xml = parse(source)
+    nodes = xml.tree.xpath(xpath) if steps else []
+    return xml.position(nodes[0]) if nodes else (0, 0)

@@ -1,0 +1,64 @@
+"""The XSLT pipeline: compiled once, locked out of files and URLs, and nothing unhandled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition import build as builder
+from edition.errors import EditionError
+from edition.saxon import Stylesheets
+from edition.xmlfile import parse
+
+from conftest import SHARED
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def text_xsl(project):
+    return Stylesheets(project.xslt, ["text.xsl"])
+
+
+def test_an_element_no_template_handles_fails_in_the_editions_own_texts(text_xsl):
+    source = FIXTURES / "unhandled.xml"
+    with pytest.raises(EditionError) as failure:
+        text_xsl.transform("text.xsl", parse(source).tree, source, {"view": "reading"})
+    [problem] = failure.value.problems
+    assert (problem.line, problem.col) == (6, 20)
+    assert "no template of the text output handles unknownThing" in problem.message
+
+
+def test_a_foreign_document_keeps_all_its_text(text_xsl):
+    source = FIXTURES / "unhandled.xml"
+    text = text_xsl.transform("text.xsl", parse(source).tree, source, {"view": "reading", "strict": False})
+    assert "Kept text inside an element no template knows and after." in text
+
+
+def test_real_foreign_tei_keeps_every_word(text_xsl):
+    corpus = SHARED / "corpora" / "perseus-latin"
+    source = min(corpus.rglob("*.xml"), key=lambda p: p.stat().st_size)
+    tree = parse(source).tree
+    text = text_xsl.transform("text.xsl", tree, source, {"view": "diplomatic", "strict": False})
+    body = tree.find("{http://www.tei-c.org/ns/1.0}text")
+    words = " ".join("".join(body.itertext()).split())
+    assert words.split()[:50] == " ".join(text.split()).split()[:50]
+
+
+def test_a_transform_cannot_read_files(tmp_path):
+    (tmp_path / "reads-a-file.xsl").write_text((FIXTURES / "reads-a-file.xsl").read_text())
+    stylesheets = Stylesheets(tmp_path, ["reads-a-file.xsl"])
+    source = FIXTURES / "unhandled.xml"
+    with pytest.raises(EditionError) as failure:
+        stylesheets.transform("reads-a-file.xsl", parse(source).tree, source)
+    assert "prohibited" in str(failure.value) or "not allowed" in str(failure.value)
+
+
+def test_each_stylesheet_is_compiled_once_per_build(project, tmp_path, monkeypatch):
+    compiled = []
+    original = Stylesheets._compile
+    monkeypatch.setattr(Stylesheets, "_compile", lambda self, name: compiled.append(name) or original(self, name))
+    builder.build(project, out=tmp_path / "build")
+    assert sorted(compiled) == sorted(set(compiled))
+    assert "text.xsl" in compiled
