@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The registers (persons, organisations, places, works quoted, references) as the outputs see
+     them: a document passed in as $registers, never read from a file. A name's @ref points into
+     it; f:register-href turns the pointer into the link of the entry's register page. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- The registers file, or nothing when a transform runs without it (foreign TEI). -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- Prefix of the register pages' links: '' within the web edition, its base URL elsewhere. -->
+  <xsl:param name="register-base" as="xs:string" select="''"/>
+
+  <xsl:key name="f:entry" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Each kind of entry, its register page (without .html) and the name of that register. -->
+  <xsl:variable name="f:register-pages" as="map(xs:string, xs:string)" select="map {
+    'person': 'persons', 'org': 'organisations', 'place': 'places', 'bibl': 'works',
+    'persName': 'persons', 'orgName': 'organisations', 'placeName': 'places', 'quote': 'works',
+    'title': 'works' }"/>
+
+  <!-- The register entry a pointer such as "registers.xml#mim" or "#mim" names. -->
+  <xsl:function name="f:register-entry" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" as="xs:string"
+      select="if (contains($pointer, '#')) then substring-after($pointer, '#') else string($pointer)"/>
+    <xsl:sequence select="if (exists($registers) and $id) then key('f:entry', $id, $registers)[1] else ()"/>
+  </xsl:function>
+
+  <!-- The link to an entry's register page; $kind (the naming element's name) decides the page
+       when the registers are not at hand. -->
+  <xsl:function name="f:register-href" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?" select="f:register-entry($pointer)"/>
+    <xsl:variable name="page" as="xs:string?"
+      select="$f:register-pages(if ($entry) then local-name($entry) else $kind)"/>
+    <xsl:sequence select="if (empty($pointer) or empty($page)) then ()
+      else $register-base || $page || '.html#' || replace($pointer, '^[^#]*#', '')"/>
+  </xsl:function>
+</xsl:stylesheet>

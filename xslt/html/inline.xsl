@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- TEI inline content to HTML phrasing content, in mode m:html-inline. Shared by the web
+     edition (html.xsl) and the paged-media HTML (print.xsl).
+
+     The including driver also includes common/readings.xsl ($view), common/unhandled.xsl
+     ($strict) and common/registers.xsl ($registers, $register-base).
+
+     Conventions of the result:
+     - everything the editors add to the text (explanations of interventions, links to the
+       source of a quotation) carries the class "editorial", so that the text of the source is
+       what remains when those elements are left out;
+     - an intervention is a span.intervention holding the reading the view shows (span.reading)
+       and a span.editorial.app-note (role note) that says what the other reading is; print may
+       float the note as a footnote;
+     - no link is ever nested in another: inside a link names become plain spans. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:mode name="m:html-inline" on-no-match="fail"/>
+
+  <xsl:template match="text()" mode="m:html-inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="m:html-inline"/>
+
+  <!-- Editorial interventions -->
+
+  <xsl:template match="choice" mode="m:html-inline">
+    <xsl:variable name="shown" as="element()?" select="(f:shown-reading(.), expan, *[1])[1]"/>
+    <xsl:variable name="other" as="element()?" select="(* except $shown)[1]"/>
+    <span class="intervention intervention-{local-name($shown)}">
+      <span class="reading">
+        <xsl:apply-templates select="$shown/node()" mode="m:html-inline"/>
+      </span>
+      <xsl:if test="$other">
+        <span class="editorial app-note" role="note"> [{f:explanation($shown, $other)}]</span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- What the editors did, said from the point of view of the reading shown. -->
+  <xsl:function name="f:explanation" as="xs:string">
+    <xsl:param name="shown" as="element()"/>
+    <xsl:param name="other" as="element()"/>
+    <xsl:variable name="quoted" as="xs:string" select="'“' || normalize-space($other) || '”'"/>
+    <xsl:sequence select="
+      if ($shown/self::corr) then 'corrected; the source reads ' || $quoted
+      else if ($shown/self::reg) then 'regularised; the source reads ' || $quoted
+      else if ($shown/self::sic) then 'sic; the reading text corrects to ' || $quoted
+      else if ($shown/self::orig) then 'as in the source; the reading text has ' || $quoted
+      else 'also ' || $quoted"/>
+  </xsl:function>
+
+  <xsl:template match="sic | corr | orig | reg | abbr | expan" mode="m:html-inline">
+    <span class="{local-name()}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <!-- Names, linked to their register entries -->
+
+  <xsl:template match="persName | orgName | placeName | name | rs" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="href" as="xs:string?"
+      select="if ($in-link or empty(@ref)) then () else f:register-href(@ref, local-name())"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a class="name {local-name()}" href="{$href}">
+          <xsl:sequence select="f:lang(.)"/>
+          <xsl:apply-templates mode="m:html-inline">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name {local-name()}">
+          <xsl:sequence select="f:lang(.)"/>
+          <xsl:apply-templates mode="m:html-inline"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="date | docDate" mode="m:html-inline">
+    <xsl:variable name="when" as="xs:string?" select="(@when[f:is-html-date(.)])[1]"/>
+    <xsl:element name="{if ($when) then 'time' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="'date'"/>
+      <xsl:if test="$when">
+        <xsl:attribute name="datetime" select="$when"/>
+      </xsl:if>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ISO dates HTML's time element accepts: a year, a month or a day. -->
+  <xsl:function name="f:is-html-date" as="xs:boolean">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="matches($value, '^\d{4}(-\d{2}(-\d{2})?)?$')"/>
+  </xsl:function>
+
+  <!-- Quotations: the source's own marks stand in the text, so none are added. -->
+
+  <xsl:template match="quote" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <span class="quote">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+    <xsl:if test="@source and not($in-link)">
+      <xsl:sequence select="f:source-link(@source)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A small link from a quotation to the entry of the work it quotes. -->
+  <xsl:function name="f:source-link" as="element()?">
+    <xsl:param name="source" as="attribute(source)"/>
+    <xsl:variable name="href" as="xs:string?" select="f:register-href($source, 'quote')"/>
+    <xsl:variable name="title" as="xs:string?"
+      select="f:register-entry($source)/title[1] ! normalize-space()"/>
+    <xsl:if test="$href">
+      <sup class="editorial source-ref">
+        <a href="{$href}" aria-label="{string-join(('Source of the quotation', $title), ': ')}">source</a>
+      </sup>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The editors' own quotation of a word: marks are added. -->
+  <xsl:template match="q | said" mode="m:html-inline">
+    <q>
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </q>
+  </xsl:template>
+
+  <xsl:template match="title" mode="m:html-inline">
+    <cite class="title{@level ! (' level-' || .)}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </cite>
+  </xsl:template>
+
+  <!-- Links and pointers -->
+
+  <xsl:template match="ref[@target]" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="href" as="xs:string?"
+      select="if ($in-link) then () else f:target-href(@target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}">
+          <xsl:apply-templates mode="m:html-inline">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="ref">
+          <xsl:apply-templates mode="m:html-inline"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A pointer to a reference of the registers reads as that reference's title, linked to it. -->
+  <xsl:template match="ptr[@target]" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="entry" as="element()?" select="f:register-entry(@target)"/>
+    <xsl:variable name="label" as="xs:string"
+      select="($entry/title[1] ! normalize-space(), string(@target))[1]"/>
+    <xsl:variable name="href" as="xs:string?"
+      select="($entry//ref/@target[starts-with(., 'http')], f:target-href(@target))[1]"/>
+    <span class="ptr{@type ! (' ptr-' || .)}">
+      <xsl:if test="@type = 'source'">Source: </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$href and not($in-link)"><a href="{$href}">{$label}</a></xsl:when>
+        <xsl:otherwise>{$label}</xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="ptr | ref" mode="m:html-inline" priority="-0.5">
+    <span class="{local-name()}">
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <!-- A TEI pointer as a link: external URLs as they are, pointers into the registers to the
+       entry's page, other local pointers to a fragment of the same page. -->
+  <xsl:function name="f:target-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:variable name="first" as="xs:string" select="tokenize(normalize-space($target), ' ')[1]"/>
+    <xsl:sequence select="
+      if (matches($first, '^(https?|mailto):')) then $first
+      else if (exists(f:register-entry($first))) then f:register-href($first, '')
+      else if (starts-with($first, '#')) then $first
+      else ()"/>
+  </xsl:function>
+
+  <!-- Names of markup, in the editorial declarations -->
+
+  <xsl:template match="gi" mode="m:html-inline">
+    <code class="gi">&lt;{.}&gt;</code>
+  </xsl:template>
+
+  <xsl:template match="att" mode="m:html-inline">
+    <code class="att">@{.}</code>
+  </xsl:template>
+
+  <xsl:template match="val" mode="m:html-inline">
+    <code class="val">"{.}"</code>
+  </xsl:template>
+
+  <xsl:template match="ident | code | tag" mode="m:html-inline">
+    <code class="{local-name()}">
+      <xsl:apply-templates mode="m:html-inline"/>
+    </code>
+  </xsl:template>
+
+  <!-- Emphasis, highlighting, foreign words and terms -->
+
+  <xsl:template match="emph" mode="m:html-inline">
+    <em>
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="hi" mode="m:html-inline">
+    <span class="hi{@rend ! (' rend-' || replace(normalize-space(.), '\s+', ' rend-'))}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="foreign | term | author | editor | biblScope | publisher | pubPlace
+    | distributor | num | measure | seg | mentioned | soCalled | label | roleName
+    | forename | surname | addName | geogName | country | settlement | region | idno"
+    mode="m:html-inline">
+    <span class="{local-name()}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="m:html-inline">
+    <br/>
+  </xsl:template>
+
+  <!-- A page break of the source: a marker, not text. -->
+  <xsl:template match="pb" mode="m:html-inline">
+    <span class="editorial pb">{@n ! (' [' || . || '] ')}</span>
+  </xsl:template>
+
+  <!-- A note inside running text is the editors' (or the source's) aside, kept in place. -->
+  <xsl:template match="note" mode="m:html-inline">
+    <span class="note{@type ! (' note-' || .)}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <!-- Anything else: an error in the edition's texts; in foreign TEI, its text is kept. -->
+  <xsl:template match="*" mode="m:html-inline" priority="-1">
+    <xsl:sequence select="f:unhandled(., 'html')"/>
+    <span class="tei-{local-name()}">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+  </xsl:template>
+
+  <!-- HTML's lang for an element that declares its language. -->
+  <xsl:function name="f:lang" as="attribute()?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:if test="$element/@xml:lang">
+      <xsl:attribute name="lang" select="$element/@xml:lang"/>
+    </xsl:if>
+  </xsl:function>
+</xsl:stylesheet>
