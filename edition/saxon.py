@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
 
 from .errors import EditionError
 
@@ -41,15 +41,25 @@ class Stylesheets:
         executable = self._compiled[name]
         document = self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
         executable.clear_parameters()
-        for key, value in (params or {}).items():
-            executable.set_parameter(key, self._value(value))
+        # Saxon keeps only a pointer to each value: they must outlive the transform.
+        values = {key: self._value(value) for key, value in (params or {}).items()}
+        for key, value in values.items():
+            executable.set_parameter(key, value)
         try:
             return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
             message = _message(error)
             raise EditionError.at(source, f"transform {name} failed: {message}", *_position(source, message)) from None
 
-    def _value(self, value: str | bool | int):
+    def _value(self, value):
+        """A Python value as an XDM value: documents (lxml trees) as document nodes, lists as sequences."""
+        if isinstance(value, (list, tuple)):
+            sequence = PyXdmValue(self._processor)
+            for item in value:
+                sequence.add_xdm_item(self._value(item))
+            return sequence
+        if isinstance(value, etree._ElementTree):
+            return self._processor.parse_xml(xml_text=etree.tostring(value, encoding="unicode"))
         if isinstance(value, bool):
             return self._processor.make_boolean_value(value)
         if isinstance(value, int):

@@ -1,0 +1,46 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Driver: the web edition, one page per transform. $page says which: 'document' (the input
+     is a work; $view chooses the reading or the diplomatic text), 'index' (the edition's page),
+     or a register ('persons', 'organisations', 'places', 'works'). The registers and, for the
+     index and the registers, the works come in as parameters: a transform reads no file. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:m="urn:edition:modes" exclude-result-prefixes="#all" expand-text="yes">
+  <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="common/readings.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="html/inline.xsl"/>
+  <xsl:include href="html/page.xsl"/>
+  <xsl:include href="html/blocks.xsl"/>
+  <xsl:include href="html/document.xsl"/>
+  <xsl:include href="html/index-page.xsl"/>
+  <xsl:include href="html/register-pages.xsl"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+    normalization-form="NFC"/>
+
+  <xsl:param name="page" as="xs:string" select="'document'"/>
+  <xsl:param name="works" as="document-node()*" select="()"/>
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+
+  <xsl:variable name="f:main" as="document-node()" select="/"/>
+
+  <xsl:mode on-no-match="fail"/>
+
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$page = 'document'">
+        <xsl:apply-templates select="." mode="m:html-document"/>
+      </xsl:when>
+      <xsl:when test="$page = 'index'">
+        <xsl:sequence select="f:index-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = $f:registers-nav?page">
+        <xsl:sequence select="f:register-page($page)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="error(QName('urn:edition:errors', 'unknown-page'), 'no page ' || $page)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

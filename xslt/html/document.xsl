@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The page of one work in one view: its title, what the view is and how to switch, where the
+     text comes from and how to cite it, then the text with every citable block anchored. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:mode name="m:html-document" on-no-match="fail"/>
+
+  <xsl:template match="document-node()" mode="m:html-document">
+    <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
+    <xsl:variable name="title" as="xs:string" select="f:work-title(.)"/>
+    <xsl:sequence select="f:page($title || (if (f:is-diplomatic()) then ' (diplomatic text)' else ''),
+      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:text(.)))"/>
+  </xsl:template>
+
+  <!-- The file of a work's page in a view. -->
+  <xsl:function name="f:view-file" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="$id || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.html'"/>
+  </xsl:function>
+
+  <xsl:function name="f:work-title" as="xs:string">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="titles" as="element(title)*" select="$document/TEI/teiHeader/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles, f:document-id($document))[1])"/>
+  </xsl:function>
+
+  <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->
+  <xsl:function name="f:language" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="(($element/ancestor-or-self::*/@xml:lang)[last()] ! string(), 'en')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:document-header" as="element()">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="file" as="element(fileDesc)?" select="$document/TEI/teiHeader/fileDesc"/>
+    <header class="document-header">
+      <h1>{$title}</h1>
+      <xsl:for-each select="$file/titleStmt/title[@type = 'sub']">
+        <p class="subtitle"><xsl:apply-templates mode="m:html-inline"/></p>
+      </xsl:for-each>
+      <xsl:sequence select="f:view-switch($id)"/>
+      <xsl:sequence select="f:about-document($document, $id)"/>
+    </header>
+  </xsl:function>
+
+  <!-- The two views, each a complete page, switched by a plain link. -->
+  <xsl:function name="f:view-switch" as="element()">
+    <xsl:param name="id" as="xs:string"/>
+    <nav class="views" aria-label="Views of the text">
+      <ul>
+        <xsl:for-each select="('reading', 'diplomatic')">
+          <li>
+            <a href="{f:view-file($id, .)}">
+              <xsl:if test=". = $view">
+                <xsl:attribute name="aria-current" select="'page'"/>
+              </xsl:if>
+              <xsl:text>{if (. = 'diplomatic') then 'Diplomatic text' else 'Reading text'}</xsl:text>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+      <p class="view-note">{if (f:is-diplomatic())
+        then 'The diplomatic text gives the source''s readings; each editorial intervention is marked and its reading in the reading text given in brackets.'
+        else 'The reading text applies the editors'' corrections and regularisations; each is marked and the source''s reading given in brackets.'}</p>
+    </nav>
+  </xsl:function>
+
+  <xsl:function name="f:about-document" as="element()?">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="source" as="element()*" select="$document/TEI/teiHeader/fileDesc/sourceDesc/*"/>
+    <xsl:if test="$document/TEI/teiHeader">
+      <details class="about">
+        <summary>About this text</summary>
+        <xsl:apply-templates select="$source" mode="m:html-source"/>
+        <p>Cite a passage as <code>{$id}:<var>point</var>.<var>block</var></code>, for example
+          <code>{f:example-ref($document)}</code>; the permalink beside each point and block
+          gives its address. The principles of the edition are set out on
+          <a href="index.html#principles-{$id}">the edition's page</a>.</p>
+        <p><a href="tei/{$id}.xml">TEI source of this text</a></p>
+      </details>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A reference that exists in the document, as an example: its last citable node. -->
+  <xsl:function name="f:example-ref" as="xs:string">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="entries" as="map(*)*"
+      select="for $key in map:keys(f:citations($document)) return f:citations($document)($key)"/>
+    <xsl:variable name="last" as="map(*)?"
+      select="(sort($entries, (), function ($e) { count($e?node/preceding::node()) }))[last()]"/>
+    <xsl:sequence select="f:document-id($document) || ($last ! (':' || ?ref))"/>
+  </xsl:function>
+
+  <!-- The text itself, in the language its TEI declares. -->
+  <xsl:function name="f:text" as="element()">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="text" as="element()*" select="($document/TEI/text, $document/*[not(self::TEI)])"/>
+    <article class="text view-{$view}" lang="{f:language(($text, $document/*)[1])}">
+      <xsl:apply-templates select="$text" mode="m:html-blocks"/>
+    </article>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The skeleton every page of the web edition shares: head, skip link, site header with the
+     navigation, the main landmark, the footer. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
+  <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*" select="
+    map { 'page': 'persons', 'label': 'Persons' },
+    map { 'page': 'organisations', 'label': 'Organisations' },
+    map { 'page': 'places', 'label': 'Places' },
+    map { 'page': 'works', 'label': 'Works quoted' }"/>
+
+  <!-- A complete page. $current is the file name of the page, for the navigation. -->
+  <xsl:function name="f:page" as="element()">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{$title}</title>
+        <link rel="stylesheet" href="assets/edition.css"/>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <xsl:sequence select="f:site-header($current)"/>
+        <main id="main" tabindex="-1">
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:sequence select="f:site-footer()"/>
+      </body>
+    </html>
+  </xsl:function>
+
+  <xsl:function name="f:site-header" as="element()">
+    <xsl:param name="current" as="xs:string"/>
+    <header class="site-header">
+      <p class="site-title"><a href="index.html">{f:edition-title()}</a></p>
+      <nav aria-label="Edition">
+        <ul>
+          <xsl:sequence select="f:nav-item('index.html', 'The edition', $current)"/>
+          <xsl:sequence select="$f:registers-nav ! f:nav-item(?page || '.html', ?label, $current)"/>
+        </ul>
+      </nav>
+    </header>
+  </xsl:function>
+
+  <xsl:function name="f:nav-item" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="current" as="xs:string"/>
+    <li>
+      <a href="{$href}">
+        <xsl:if test="$href = $current">
+          <xsl:attribute name="aria-current" select="'page'"/>
+        </xsl:if>
+        <xsl:text>{$label}</xsl:text>
+      </a>
+    </li>
+  </xsl:function>
+
+  <xsl:function name="f:site-footer" as="element()">
+    <footer class="site-footer">
+      <p>{f:edition-title()}, version {f:edition-version()}. The encoding and the notes are
+        licensed under <a href="{f:licence-url()}">{f:licence-name()}</a>; see
+        <a href="index.html#licence">the licence</a> for the texts themselves.</p>
+    </footer>
+  </xsl:function>
+
+  <!-- Facts about the edition, from the TEI headers at hand: the document transformed, the
+       works passed in, the registers. -->
+  <xsl:function name="f:headers" as="element(teiHeader)*">
+    <xsl:sequence select="($f:main, $works, $registers) ! TEI/teiHeader"/>
+  </xsl:function>
+
+  <xsl:function name="f:edition-title" as="xs:string">
+    <xsl:sequence select="(f:headers()/fileDesc/publicationStmt/publisher ! normalize-space(), 'Digital edition')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:edition-version" as="xs:string">
+    <xsl:sequence select="(f:headers()/fileDesc/editionStmt/edition/@n ! string(), '')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:licence-url" as="xs:string">
+    <xsl:sequence select="(f:headers()//availability/licence/@target ! string(), '')[1]"/>
+  </xsl:function>
+
+  <!-- The licence's name, as the licence statement spells it out in parentheses. -->
+  <xsl:function name="f:licence-name" as="xs:string">
+    <xsl:variable name="statement" as="xs:string"
+      select="(f:headers()//availability/licence ! normalize-space(), '')[1]"/>
+    <xsl:sequence select="(analyze-string($statement, '\(([^)]+)\)')//*:group[1] ! string(), 'the licence stated')[1]"/>
+  </xsl:function>
+</xsl:stylesheet>
