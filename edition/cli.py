@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from . import build as builder
+from . import cite as citations
 from . import schema as schema_files
 from .errors import EditionError
 from .project import find_project
@@ -77,6 +78,19 @@ def build(formats: str, out: Path | None, quiet: bool) -> None:
     folder = _run(lambda: builder.build(find_project(), chosen, out, progress))
     if not quiet:
         click.echo(f"built {folder}", err=True)
+
+
+@main.command()
+@click.argument("reference")
+@click.option("--style", type=click.Choice(list(citations.STYLES)), default="chicago", show_default=True,
+              help="Citation style (CSL), for the text and html formats.")
+@click.option("--format", "output", type=click.Choice(citations.FORMATS), default="text", show_default=True)
+def cite(reference: str, style: str, output: str) -> None:
+    """Print a citation of a document or passage: ID, ID:POINT or ID:POINT.BLOCK.
+
+    Example: edition cite mim-program-1996:7.2 --style mla
+    """
+    click.echo(_run(lambda: citations.cite_reference(find_project(), reference, style, output)).rstrip("\n"))
 
 
 def _run(action):

@@ -15,6 +15,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:  # a problem of a whole file, or of a reference
+            return f"{self.path}: error: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: error: {self.message}"
 
     def as_dict(self) -> dict:

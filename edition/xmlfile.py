@@ -85,3 +85,12 @@ def _positions(tree: etree._ElementTree, data: bytes) -> dict:
         return {}  # lxml accepted what expat did not; fall back to lines alone
     elements = list(tree.getroot().iter(etree.Element))
     return dict(zip(elements, starts)) if len(elements) == len(starts) else {}
+
+
+def element_at(tree: etree._ElementTree, path: str):
+    """The element an XPath 3.1 path() names (``/Q{ns}TEI[1]/Q{ns}text[1]...``), or None."""
+    steps = re.findall(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]", path)
+    if not steps:
+        return None
+    found = tree.xpath("".join(f"/*[local-name()='{local}' and namespace-uri()='{ns}'][{n}]" for ns, local, n in steps))
+    return found[0] if found else None
