@@ -1,0 +1,88 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The title page, from the header alone: the work, its source as received, and this
+     edition (publisher, version, licence, how to cite). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:mode name="m:print-title-page" on-no-match="fail"/>
+  <!-- Header prose (notes, licence): its text, with the few elements it uses. -->
+  <xsl:mode name="m:print-header-text" on-no-match="fail"/>
+
+  <xsl:template match="teiHeader" mode="m:print-title-page">
+    <xsl:variable name="file" as="element(fileDesc)" select="fileDesc"/>
+    <section class="title-page" aria-label="Title page">
+      <xsl:for-each select="$file/titleStmt/author">
+        <p class="title-author">{normalize-space()}</p>
+      </xsl:for-each>
+      <h1 class="title-main">{f:main-title($file)}</h1>
+      <xsl:for-each select="$file/titleStmt/title[@type = 'sub']">
+        <p class="title-sub">{normalize-space()}</p>
+      </xsl:for-each>
+      <xsl:apply-templates select="$file/sourceDesc/bibl[@type = 'source']" mode="m:print-title-page"/>
+      <xsl:apply-templates select="$file" mode="m:print-title-page"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="bibl[@type = 'source']" mode="m:print-title-page">
+    <section class="colophon source">
+      <h2>The source</h2>
+      <p class="source-bibl">
+        <xsl:sequence select="string-join(author ! normalize-space(), '; ') || '. '"/>
+        <cite>{normalize-space(title[1])}</cite>
+        <xsl:text>. </xsl:text>
+        <xsl:sequence select="if (date) then normalize-space(date) || '.' else 'Undated.'"/>
+        <!-- Where it was served, unless a note of the description says so. -->
+        <xsl:if test="distributor and not(note//@ref = distributor//@ref)">
+          <xsl:text> Served by {string-join(distributor ! normalize-space(), '; ')}.</xsl:text>
+        </xsl:if>
+      </p>
+      <xsl:for-each select="note">
+        <p><xsl:apply-templates mode="m:print-header-text"/></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="fileDesc" mode="m:print-title-page">
+    <xsl:variable name="id" as="xs:string" select="normalize-space(publicationStmt/idno[@type = 'document'])"/>
+    <section class="colophon edition">
+      <h2>This edition</h2>
+      <p>{normalize-space(publicationStmt/publisher)}. {normalize-space(editionStmt/edition)}.
+        Document <code>{$id}</code>.</p>
+      <xsl:for-each select="titleStmt/respStmt">
+        <p>{normalize-space(resp)}: {string-join((orgName | persName | name) ! normalize-space(), ', ')}.</p>
+      </xsl:for-each>
+      <xsl:for-each select="publicationStmt/availability/licence">
+        <p class="licence"><xsl:apply-templates mode="m:print-header-text"/>
+          <xsl:if test="@target"><xsl:text> </xsl:text><span class="url">{@target}</span></xsl:if></p>
+      </xsl:for-each>
+      <p class="how-to-cite">A passage is cited as <code>{$id}:</code><var>point</var>.<var>block</var>,
+        the numbers in the margin; the corrections and regularisations of the editors are
+        explained in the footnotes.</p>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="m:print-header-text">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
+  </xsl:template>
+
+  <xsl:template match="title" mode="m:print-header-text">
+    <cite><xsl:apply-templates mode="m:print-header-text"/></cite>
+  </xsl:template>
+
+  <xsl:template match="ident | gi | att | val" mode="m:print-header-text">
+    <code><xsl:apply-templates mode="m:print-header-text"/></code>
+  </xsl:template>
+
+  <xsl:template match="orgName | persName | placeName | name | date | q | hi | emph | foreign"
+    mode="m:print-header-text">
+    <xsl:apply-templates mode="m:print-header-text"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="m:print-header-text" priority="-1">
+    <xsl:sequence select="f:unhandled(., 'print')"/>
+    <xsl:apply-templates mode="m:print-header-text"/>
+  </xsl:template>
+</xsl:stylesheet>
