@@ -1,0 +1,92 @@
+"""build/pdf/: a tagged PDF (PDF/UA-1) of every work, rendered from build/print/.
+
+The renderer reads nothing but the print HTML and its assets: its URL fetcher serves
+files under the build folder and refuses everything else, the network included. The
+PDF's metadata (title, author, subject, keywords, language, dates) comes from the print
+HTML's head, that is from the TEI header; its dates are the header's publication date,
+never the build clock, so that two builds of the same sources are byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from ..documents import Edition, Work
+from ..errors import EditionError
+
+STYLESHEETS: list[str] = []
+PDF_VARIANT = "pdf/ua-1"
+
+
+def write(edition: Edition, folder: Path) -> None:
+    source, out = folder / "print", folder / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    for work in edition.works:
+        edition.progress(f"pdf   {work.id}")
+        render(source / f"{work.id}.html", out / f"{work.id}.pdf", root=folder, work=work)
+
+
+def render(html: Path, target: Path, root: Path, work: Work | None = None) -> None:
+    """Render one print HTML file to ``target``; resources only from under ``root``."""
+    from weasyprint import HTML  # imported here: a build without PDFs does not load it
+
+    if not html.is_file():
+        raise EditionError.at(work.path if work else html, f"no print HTML to render: {html}")
+    problems = _RendererLog()
+    with problems.attached():
+        document = HTML(filename=str(html), url_fetcher=local_fetcher(root))
+        document.write_pdf(
+            str(target),
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=hashlib.sha256(html.read_bytes()).hexdigest()[:32].encode("ascii"),
+            uncompressed_pdf=False,
+        )
+    if problems.errors:
+        raise EditionError.at(work.path if work else html, "PDF rendering failed: " + "; ".join(problems.errors))
+
+
+def local_fetcher(root: Path):
+    """A URL fetcher that serves files under ``root`` and refuses every other URL."""
+    from weasyprint.urls import URLFetcher
+
+    root = root.resolve()
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
+            if path is None or not path.is_relative_to(root):
+                raise ValueError(f"the PDF may only use files of the build, not {url}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=("file",), fail_on_errors=True)
+
+
+class _RendererLog(logging.Handler):
+    """Collects the renderer's errors (a refused or missing resource among them)."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors.append(record.getMessage())
+
+    def attached(self):
+        import contextlib
+
+        logger = logging.getLogger("weasyprint")
+
+        @contextlib.contextmanager
+        def attach():
+            logger.addHandler(self)
+            try:
+                yield self
+            finally:
+                logger.removeHandler(self)
+
+        return attach()
