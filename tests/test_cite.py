@@ -108,3 +108,13 @@ def test_the_source_date_is_given_where_the_source_states_one(project, edition):
     llco = cite.csl_item(citation.resolve(edition, "llco-what-we-strive-for"), project.base_url)
     assert mim["issued"] == {"date-parts": [[1996, 8]]}
     assert "issued" not in llco
+
+
+def test_every_citable_unit_has_its_fragment_in_the_web_edition(edition, built):
+    from lxml import html
+
+    for work in edition.works:
+        for page in (f"{work.id}.html", f"{work.id}.diplomatic.html"):
+            ids = set(html.parse(str(built / "html" / page)).xpath("//@id"))
+            missing = [u.reference for u in citation.units(edition, work) if u.id not in ids]
+            assert missing == [], page
