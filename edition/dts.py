@@ -1,0 +1,495 @@
+"""Distributed Text Services (DTS) 1.0: the edition as a collection of citable resources.
+
+The responses follow the DTS 1.0 specification (https://dtsapi.org/versions/v1.0/):
+an entry point, a Collection endpoint, a Navigation endpoint and a Document endpoint.
+Every response is built here, by pure functions over a ``Catalogue`` (the works and
+their citable units, read once); ``route`` turns a request into a ``Response`` for
+both the static files of ``edition build`` (Level 0) and ``edition serve``.
+
+The citable units come from edition.citation, which reads each header's
+refsDecl/citeStructure through the XSLT module shared with the other outputs; the
+DTS citation tree repeats only the declaration's nesting of unit names.
+
+Choices the specification leaves open, made here:
+- one flat root collection, whose members are the works as Resources;
+- a single, default citation tree per resource, so ``tree`` may only be absent;
+- no pagination, so ``page`` may only be absent or 1;
+- ranges (``start``/``end``) are not supported (Level 0): answered with 400;
+- error bodies are RFC 9457 problem details (``application/problem+json``).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from lxml import etree
+
+from .citation import Unit, units
+from .documents import Edition, Work
+from .xmlfile import NS, TEI_NS, element_at
+
+CONTEXT = "https://dtsapi.org/context/v1.0.json"
+DTS_VERSION = "1.0"
+DTS_NS = "https://w3id.org/api/dts#"
+JSON_LD = "application/ld+json"
+TEI_XML = "application/tei+xml"
+PROBLEM = "application/problem+json"
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue: what every response is made from
+
+
+@dataclass(frozen=True)
+class Node:
+    """A citable unit placed in its resource's citation tree."""
+
+    unit: Unit
+    level: int
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A work as DTS sees it: its citable units in document order, and its citation tree."""
+
+    work: Work
+    nodes: tuple[Node, ...]
+    structure: tuple  # nested (citeType, children) pairs, from the header's citeStructure
+
+    @property
+    def id(self) -> str:
+        return self.work.id
+
+    def node(self, ref: str) -> Node | None:
+        return next((n for n in self.nodes if n.unit.ref == ref), None)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The root collection and its resources, read once from an Edition."""
+
+    id: str
+    title: str
+    base_url: str  # the edition's permanent address: identifiers are made from it
+    resources: dict[str, Resource] = field(default_factory=dict)
+
+
+def catalogue(edition: Edition) -> Catalogue:
+    """Read every work's citable units once; responses are then built without XSLT."""
+    resources = {work.id: _resource(edition, work) for work in edition.works}
+    title = _edition_title(edition)
+    return Catalogue(_slug(title.partition(":")[0]) or "edition", title, edition.project.base_url, resources)
+
+
+def _resource(edition: Edition, work: Work) -> Resource:
+    structure = work.file.tree.find("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
+    return Resource(work, _place(units(edition, work)), _structure(structure) if structure is not None else ())
+
+
+def _place(found: list[Unit]) -> tuple[Node, ...]:
+    """Level and parent of each unit: the units that hold it come before it, in document order."""
+    nodes, holders = [], []
+    for unit in found:
+        while holders and not unit.path.startswith(holders[-1].path + "/"):
+            holders.pop()
+        nodes.append(Node(unit, len(holders) + 1, holders[-1].ref if holders else None))
+        holders.append(unit)
+    return tuple(nodes)
+
+
+def _structure(element) -> tuple:
+    """The nesting of a citeStructure's units: DTS calls each unit a citeType."""
+    return element.get("unit", ""), tuple(_structure(e) for e in element.findall("tei:citeStructure", NS))
+
+
+def _edition_title(edition: Edition) -> str:
+    """The publisher every header names is the edition itself (the registers' header first)."""
+    files = ([edition.registers] if edition.registers is not None else []) + [w.file for w in edition.works]
+    for xml in files:
+        publisher = _text(xml.tree.getroot(), "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher")
+        if publisher:
+            return publisher
+    return "Edition"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _text(element, path: str) -> str:
+    found = element.find(path, NS)
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# URI templates (RFC 6570, the operators DTS uses): one set for the dynamic API, one for files
+
+
+_EXPRESSION = re.compile(r"\{([/;?&]?)([^}]*)\}")
+
+
+def expand(template: str, values: Mapping[str, object]) -> str:
+    """Expand the variables that have values; keep the others as a (smaller) template.
+
+    Only what this module needs of RFC 6570: simple, ``/``, ``;``, ``?`` and ``&``
+    expressions. A partly expanded ``{?a,b}`` continues as ``{&b}``.
+    """
+    def one(match: re.Match) -> str:
+        operator, names = match.group(1), match.group(2).split(",")
+        known = [(n, values[n]) for n in names if values.get(n) is not None]
+        rest = [n for n in names if values.get(n) is None]
+        done = "".join(_part(operator, i, n, str(v)) for i, (n, v) in enumerate(known))
+        if not rest:
+            return done
+        following = "&" if operator in "?&" and known else operator
+        return done + "{" + following + ",".join(rest) + "}"
+
+    return _EXPRESSION.sub(one, template)
+
+
+def _part(operator: str, index: int, name: str, value: str) -> str:
+    value = quote(value, safe="-._~")
+    if operator == "":
+        return ("," if index else "") + value
+    if operator == "/":
+        return "/" + value
+    if operator == ";":
+        return f";{name}={value}"
+    return ("&" if index or operator == "&" else "?") + f"{name}={value}"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where the API answers: its entry point and one URI template per endpoint."""
+
+    site: str  # the address of the web edition (build/html), which downloads link to
+    entry: str
+    templates: dict[str, str]
+
+    def template(self, endpoint: str, **bound: object) -> str:
+        return expand(self.templates[endpoint], bound)
+
+    def url(self, endpoint: str, **values: object) -> str:
+        """The address of one request: the template with every variable expanded or dropped."""
+        return _EXPRESSION.sub("", expand(self.templates[endpoint], values))
+
+
+def query_urls(base: str) -> Urls:
+    """The dynamic API (``edition serve``): parameters in the query string, as the spec's examples."""
+    root = base + "dts/"
+    return Urls(base, root, {"collection": root + "collection{?id,nav}",
+                             "navigation": root + "navigation{?resource,ref,down}",
+                             "document": root + "document{?resource,ref,mediaType}"})
+
+
+def static_urls(base: str) -> Urls:
+    """Static files (Level 0): parameters as path segments, as the spec allows for static sites.
+
+    A root collection is ``collection.json``; ``down`` is a matrix parameter, so that its
+    presence is visible (``navigation/ID;down=1/7.json``), as the spec requires of optional
+    parameters in static templates. Only TEI is offered, so ``mediaType`` is not a variable.
+    """
+    root = base + "dts/"
+    return Urls(base, root + "index.json", {"collection": root + "collection{/id,nav}.json",
+                                            "navigation": root + "navigation/{resource}{;down}{/ref}.json",
+                                            "document": root + "document/{resource}{/ref}.xml"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Responses
+
+
+class DtsError(Exception):
+    """A request the API must refuse, with the HTTP status the spec gives for it."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def entry(urls: Urls) -> dict:
+    """The entry point: where the three endpoints are."""
+    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@id": urls.entry, "@type": "EntryPoint",
+            **{endpoint: urls.templates[endpoint] for endpoint in ("collection", "navigation", "document")}}
+
+
+def collection(cat: Catalogue, urls: Urls, id: str | None = None, nav: str | None = None) -> dict:
+    """The root collection (no id, or its own id) or one resource, with its children or parents."""
+    nav = nav or "children"
+    if nav not in ("children", "parents"):
+        raise DtsError(400, f"nav must be 'children' or 'parents', not {nav!r}")
+    if id in (None, cat.id):
+        members = [] if nav == "parents" else [resource_object(cat, urls, r) for r in cat.resources.values()]
+        return _top(_root_object(cat, urls), members)
+    resource = _find(cat, id)
+    members = [_root_object(cat, urls)] if nav == "parents" else []
+    return _top(resource_object(cat, urls, resource), members)
+
+
+def _top(obj: dict, members: list[dict]) -> dict:
+    """A member object as a response: with the context and version, and its members."""
+    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj, "member": members}
+
+
+def _root_object(cat: Catalogue, urls: Urls) -> dict:
+    return {"@id": cat.id, "@type": "Collection", "title": cat.title,
+            "totalParents": 0, "totalChildren": len(cat.resources),
+            "collection": urls.template("collection", id=cat.id)}
+
+
+def resource_object(cat: Catalogue, urls: Urls, resource: Resource) -> dict:
+    """A Resource as the Collection endpoint describes it, with its metadata expanded."""
+    root = resource.work.file.tree.getroot()
+    description = _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='sub']")
+    return {"@id": resource.id, "@type": "Resource", "title": _title(root),
+            **({"description": description} if description else {}),
+            "totalParents": 1, "totalChildren": 0,
+            "dublinCore": _dublin_core(root),
+            **_endpoints(urls, resource),
+            "download": f"{urls.site}tei/{quote(resource.id)}.xml",
+            "mediaTypes": [TEI_XML]}
+
+
+def _endpoints(urls: Urls, resource: Resource) -> dict:
+    """The URI templates of a resource, its id already filled in, and its citation tree."""
+    return {"collection": urls.template("collection", id=resource.id),
+            "navigation": urls.template("navigation", resource=resource.id),
+            "document": urls.template("document", resource=resource.id),
+            "citationTrees": _citation_trees(resource)}
+
+
+def _citation_trees(resource: Resource) -> list[dict]:
+    """The default (and only) tree carries no identifier, as the spec requires."""
+    if not resource.structure:
+        return []
+    return [{"@type": "CitationTree", "citeStructure": [_cite_structure(resource.structure)]}]
+
+
+def _cite_structure(structure: tuple) -> dict:
+    cite_type, children = structure
+    obj = {"@type": "CiteStructure", "citeType": cite_type}
+    if children:
+        obj["citeStructure"] = [_cite_structure(child) for child in children]
+    return obj
+
+
+def _title(root) -> str:
+    return _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']") or \
+        _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+
+
+def _dublin_core(root) -> dict:
+    """Dublin Core Terms from the header; names are language-tagged values, as MetadataObject allows."""
+    lang = _lang(root)
+    header = "tei:teiHeader/tei:fileDesc/"
+    authors = [" ".join("".join(a.itertext()).split()) for a in root.findall(header + "tei:titleStmt/tei:author", NS)]
+    licence = root.find(header + "tei:publicationStmt/tei:availability/tei:licence", NS)
+    metadata = {"title": [{"lang": lang, "value": _title(root)}],
+                "creator": [{"lang": lang, "value": a} for a in authors if a],
+                "publisher": [{"lang": lang, "value": _text(root, header + "tei:publicationStmt/tei:publisher")}],
+                "issued": root.xpath(f"string({header}tei:publicationStmt/tei:date/@when)", namespaces=NS),
+                "language": [lang],
+                "license": licence.get("target") if licence is not None else None}
+    return {key: value for key, value in metadata.items() if value and value != [{"lang": lang, "value": ""}]}
+
+
+def _lang(root) -> str:
+    return root.get("{http://www.w3.org/XML/1998/namespace}lang") or "en"
+
+
+def navigation(cat: Catalogue, urls: Urls, resource: str | None, ref: str | None = None,
+               down: int | None = None) -> dict:
+    """The citation tree of a resource, or part of it, as the spec's table of ref/down says."""
+    if resource is None:
+        raise DtsError(400, "the navigation endpoint needs a resource")
+    found = _find(cat, resource)
+    node = _node(found, ref)
+    if node is None and down in (None, 0):
+        raise DtsError(400, "give a ref, or a down other than 0: the whole resource is not a citable unit")
+    response = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@type": "Navigation",
+                "@id": urls.url("navigation", resource=resource, ref=ref, down=down),
+                "resource": {"@id": found.id, "@type": "Resource", **_endpoints(urls, found)}}
+    if node is not None:
+        response["ref"] = citable_unit(cat, found, node)
+    if down is not None:
+        response["member"] = [citable_unit(cat, found, n) for n in members(found, node, down)]
+    return response
+
+
+def members(resource: Resource, node: Node | None, down: int) -> list[Node]:
+    """The units a navigation request lists, in document order.
+
+    down=0: the siblings of ``node`` (itself included); down=-1: everything below the
+    root or ``node``; down>0: that many levels below it. A ``node`` heads its own list.
+    """
+    if node is not None and down == 0:
+        return [n for n in resource.nodes if n.parent == node.parent]
+    top = node.level if node is not None else 0
+    inside = [n for n in resource.nodes if node is None or n is node or n.unit.path.startswith(node.unit.path + "/")]
+    return [n for n in inside if down == -1 or n.level <= top + down]
+
+
+def citable_unit(cat: Catalogue, resource: Resource, node: Node) -> dict:
+    """A CitableUnit; its @id is its place in the web edition, the fragment of its reference."""
+    obj = {"identifier": node.unit.ref, "@type": "CitableUnit", "level": node.level, "parent": node.parent,
+           "citeType": node.unit.unit, "@id": f"{cat.base_url}{quote(resource.id)}.html#{quote(node.unit.id)}"}
+    if node.unit.label:
+        obj["dublinCore"] = {"title": [{"lang": _lang(resource.work.file.tree.getroot()), "value": node.unit.label}]}
+    return obj
+
+
+def document(cat: Catalogue, resource: str | None, ref: str | None = None, media_type: str | None = None) -> bytes:
+    """The TEI of a resource, or of one passage in a dts:wrapper after the document's header."""
+    if resource is None:
+        raise DtsError(400, "the document endpoint needs a resource")
+    found = _find(cat, resource)
+    if media_type not in (None, TEI_XML):
+        raise DtsError(404, f"{resource} is available as {TEI_XML} only, not {media_type}")
+    node = _node(found, ref)
+    tree = found.work.file.tree
+    root = tree.getroot() if node is None else _passage(tree, node)
+    text = etree.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'.encode("utf-8")
+
+
+def _passage(tree, node: Node):
+    """A TEI document: the header, then text/body/dts:wrapper holding the passage.
+
+    The spec lets the wrapper stand anywhere inside TEI; its example puts it in the
+    body, as here. The teiHeader travels with it, so the passage says what it is from.
+    """
+    source = tree.getroot()
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    for name in ("{http://www.w3.org/XML/1998/namespace}lang",):
+        if source.get(name):
+            root.set(name, source.get(name))
+    root.append(copy.deepcopy(source.find("tei:teiHeader", NS)))
+    body = etree.SubElement(etree.SubElement(root, f"{{{TEI_NS}}}text"), f"{{{TEI_NS}}}body")
+    wrapper = etree.SubElement(body, f"{{{DTS_NS}}}wrapper", nsmap={"dts": DTS_NS})
+    wrapper.append(copy.deepcopy(element_at(tree, node.unit.path)))
+    wrapper[-1].tail = None
+    return root
+
+
+def _find(cat: Catalogue, resource: str) -> Resource:
+    if resource not in cat.resources:
+        raise DtsError(404, f"no resource {resource!r}; the edition has {', '.join(sorted(cat.resources))}")
+    return cat.resources[resource]
+
+
+def _node(resource: Resource, ref: str | None) -> Node | None:
+    if ref is None:
+        return None
+    node = resource.node(ref)
+    if node is None:
+        raise DtsError(404, f"{resource.id} has no citable unit {ref!r}")
+    return node
+
+
+# ---------------------------------------------------------------------------------------------
+# Requests
+
+
+@dataclass(frozen=True)
+class Response:
+    """An HTTP answer: status, content type, body, and the headers beyond those."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def route(cat: Catalogue, urls: Urls, path: str, query: Mapping[str, str | list[str]]) -> Response:
+    """Answer a request for ``path`` below the API's root (``""``, ``collection`` ...)."""
+    try:
+        params = _single(query)
+        endpoint = path.strip("/")
+        if endpoint == "":
+            return _json(entry(urls))
+        if endpoint == "collection":
+            _only_first_page(params)
+            return _json(collection(cat, urls, params.get("id"), params.get("nav")))
+        if endpoint in ("navigation", "document"):
+            _no_range(params)
+            # At the Document endpoint, tree "MUST not have effects" without ref, start or end.
+            if endpoint == "navigation" or "ref" in params:
+                _default_tree(params)
+        if endpoint == "navigation":
+            _only_first_page(params)
+            return _json(navigation(cat, urls, params.get("resource"), params.get("ref"), _down(params.get("down"))))
+        if endpoint == "document":
+            body = document(cat, params.get("resource"), params.get("ref"), params.get("mediaType"))
+            link = f'<{urls.url("collection", id=params["resource"])}>; rel="collection"'
+            return Response(200, TEI_XML, body, (("Link", link),))
+        raise DtsError(404, f"no endpoint {endpoint!r}: the API has collection, navigation and document")
+    except DtsError as error:
+        return problem(error.status, error.message)
+
+
+def problem(status: int, detail: str) -> Response:
+    titles = {400: "Bad Request", 404: "Not Found"}
+    body = {"type": "about:blank", "title": titles.get(status, "Error"), "status": status, "detail": detail}
+    return Response(status, PROBLEM, _dump(body))
+
+
+def _json(obj: dict) -> Response:
+    return Response(200, JSON_LD, _dump(obj))
+
+
+def _dump(obj: dict) -> bytes:
+    return (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _single(query: Mapping[str, str | list[str]]) -> dict[str, str]:
+    """One value per parameter: a repeated parameter is malformed."""
+    params = {}
+    for name, value in query.items():
+        values = [value] if isinstance(value, str) else list(value)
+        if len(values) != 1:
+            raise DtsError(400, f"give {name} once")
+        params[name] = values[0]
+    return params
+
+
+def _down(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"-1|0|[1-9][0-9]{0,5}", value):
+        raise DtsError(400, f"down must be -1, 0 or a positive integer, not {value!r}")
+    return int(value)
+
+
+def _no_range(params: dict[str, str]) -> None:
+    """Ranges: combinations the spec forbids, then ranges at all (this is a Level 0 server)."""
+    if "ref" in params and ("start" in params or "end" in params):
+        raise DtsError(400, "ref cannot be combined with start or end")
+    if ("start" in params) != ("end" in params):
+        raise DtsError(400, "start and end go together")
+    if "start" in params:
+        # Level 0 "SHOULD raise an error" for ranges; the spec names no status code.
+        raise DtsError(400, "ranges (start and end) are not supported: ask for each ref")
+
+
+def _default_tree(params: dict[str, str]) -> None:
+    """Each resource has its default citation tree only, which is asked for by giving no tree."""
+    if "tree" in params:
+        raise DtsError(404, f"no citation tree {params['tree']!r}: resources have their default tree only")
+
+
+def _only_first_page(params: dict[str, str]) -> None:
+    """Responses are not paginated: page 1 is the whole answer, any other page does not exist."""
+    page = params.get("page")
+    if page is None:
+        return
+    if not re.fullmatch(r"[1-9][0-9]{0,5}", page):
+        raise DtsError(400, f"page must be a positive integer, not {page!r}")
+    if page != "1":
+        raise DtsError(404, f"no page {page}: the answer has a single page")
