@@ -14,13 +14,13 @@ from pathlib import Path
 
 from . import documents, manifest
 from .errors import EditionError
-from .outputs import html, pdf, print_html, text
+from .outputs import dts, html, pdf, print_html, text
 from .project import Project
 from .saxon import Stylesheets
 from .validate import validate
 
 # Each format and the output modules that make it, in the order they run.
-FORMATS = {"text": [text], "html": [html], "pdf": [print_html, pdf]}
+FORMATS = {"text": [text], "html": [html], "pdf": [print_html, pdf], "dts": [dts]}
 
 
 def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
