@@ -135,11 +135,15 @@ _EXPRESSION = re.compile(r"\{([/;?&]?)([^}]*)\}")
 
 
 def expand(template: str, values: Mapping[str, object]) -> str:
-    """Expand the variables that have values; keep the others as a (smaller) template.
+    """RFC 6570 expansion (the ``{x}``, ``{/x}``, ``{;x}``, ``{?x}``, ``{&x}`` forms DTS uses):
+    a variable without a value is left out."""
+    return _EXPRESSION.sub("", bind(template, values))
 
-    Only what this module needs of RFC 6570: simple, ``/``, ``;``, ``?`` and ``&``
-    expressions. A partly expanded ``{?a,b}`` continues as ``{&b}``.
-    """
+
+def bind(template: str, values: Mapping[str, object]) -> str:
+    """Expand the variables that have values and keep the others as a smaller template:
+    how a resource's own templates are made from the API's (``{?resource,ref}`` becomes
+    ``?resource=ID{&ref}``), as the spec's examples show them."""
     def one(match: re.Match) -> str:
         operator, names = match.group(1), match.group(2).split(",")
         known = [(n, values[n]) for n in names if values.get(n) is not None]
@@ -173,11 +177,11 @@ class Urls:
     templates: dict[str, str]
 
     def template(self, endpoint: str, **bound: object) -> str:
-        return expand(self.templates[endpoint], bound)
+        return bind(self.templates[endpoint], bound)
 
     def url(self, endpoint: str, **values: object) -> str:
-        """The address of one request: the template with every variable expanded or dropped."""
-        return _EXPRESSION.sub("", expand(self.templates[endpoint], values))
+        """The address of one request."""
+        return expand(self.templates[endpoint], values)
 
 
 def query_urls(base: str) -> Urls:
