@@ -12,6 +12,7 @@ from . import __version__
 from . import build as builder
 from . import cite as citations
 from . import schema as schema_files
+from . import serve as server
 from .errors import EditionError
 from .project import find_project
 from .validate import validate as validate_files
@@ -91,6 +92,20 @@ def cite(reference: str, style: str, output: str) -> None:
     Example: edition cite mim-program-1996:7.2 --style mla
     """
     click.echo(_run(lambda: citations.cite_reference(find_project(), reference, style, output)).rstrip("\n"))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+def serve(host: str, port: int) -> None:
+    """Serve build/html at / and the DTS API at /dts/, rebuilding when texts/ change.
+
+    Builds first if build/ is missing. Stop it with Ctrl-C.
+
+    Example: edition serve --port 8080
+    """
+    _run(lambda: server.serve(find_project(), host, port, lambda message: click.echo(message, err=True)))
 
 
 def _run(action):
