@@ -30,18 +30,21 @@ class Edition:
     works: list[Work]
     registers: XmlFile | None
     progress: Callable[[str], None] = field(default=lambda message: None)
+    alignment: XmlFile | None = None
 
 
 def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None) -> Edition:
-    """Parse every file of texts/ once: the works, and the registers (the file without a text)."""
-    works, registers = [], None
+    """Parse every file of texts/ once: the works, the registers and the alignment."""
+    works, registers, alignment = [], None, None
     for path in project.text_files():
         xml = parse(path)
         if xml.tree.find("tei:text", NS) is not None:
             works.append(Work(document_id(xml), xml))
-        elif xml.tree.find("tei:standOff", NS) is not None:
+        elif xml.tree.find("tei:standOff/tei:listPerson", NS) is not None:
             registers = xml
-    return Edition(project, stylesheets, works, registers, progress)
+        elif xml.tree.find("tei:standOff/tei:linkGrp", NS) is not None:
+            alignment = xml
+    return Edition(project, stylesheets, works, registers, progress, alignment)
 
 
 def document_id(xml: XmlFile) -> str:

@@ -34,12 +34,25 @@ BROKEN = [
      '>We believe that communism', "ID point-1 already defined"),
     ("point without head", '<head>4. We want organization.</head>', '', '<div type="point" n="4"',
      "point 4 has no head"),
-    ("skipped number", '<div type="point" n="10" xml:id="point-10">\n        <head>10.',
-     '<div type="point" n="11" xml:id="point-11">\n        <head>11.', '<div type="point" n="11"',
+    ("skipped number", 'n="10" xml:id="point-10" ana="alignment.xml#theme-political-line">\n        <head>10.',
+     'n="11" xml:id="point-11" ana="alignment.xml#theme-political-line">\n        <head>11.', '<div type="point" n="11"',
      'point numbered "11" where 10 is expected: points are numbered consecutively from 1'),
     ("undeclared value", '<cit type="block">', '<cit type="inline">', '<cit type="inline">',
      None),
+    ("unclassified point", 'n="5" xml:id="point-5" ana="alignment.xml#theme-institutions"', 'n="5" xml:id="point-5"',
+     '<div type="point" n="5"', "point 5 is not classified by a theme of the taxonomy (@ana)"),
 ]
+
+
+def test_a_link_of_the_alignment_to_a_missing_point_is_refused(cli, texts_copy):
+    path, text = break_copy(texts_copy, "llco-what-we-strive-for.xml#point-7", "llco-what-we-strive-for.xml#point-70",
+                            "alignment.xml")
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    line, col = position_of(text, 'xml:id="align-institutions"')
+    assert result.stderr.splitlines() == [
+        f'{path}:{line}:{col}: error: the second end of link align-institutions, '
+        f'"llco-what-we-strive-for.xml#point-70", is not a point of the edition']
 
 
 @pytest.mark.parametrize("what, old, new, where, message", BROKEN, ids=[b[0] for b in BROKEN])

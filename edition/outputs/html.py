@@ -57,12 +57,10 @@ def _common(edition: Edition) -> dict:
 
 
 def _copy_sources(edition: Edition, out: Path) -> None:
-    """Each TEI file as it is, named by its document id (the registers by their file name)."""
+    """Every TEI file of texts/ as it is: the works, the registers, the alignment."""
     out.mkdir(parents=True, exist_ok=True)
-    for work in edition.works:
-        shutil.copyfile(work.path, out / f"{work.id}.xml")
-    if edition.registers is not None:
-        shutil.copyfile(edition.registers.path, out / edition.registers.path.name)
+    for path in edition.project.text_files():
+        shutil.copyfile(path, out / path.name)
 
 
 def _copy_assets(edition: Edition, out: Path) -> None:
