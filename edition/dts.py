@@ -15,7 +15,11 @@ Choices the specification leaves open, made here:
 - a single, default citation tree per resource, so ``tree`` may only be absent;
 - no pagination, so ``page`` may only be absent or 1;
 - ranges (``start``/``end``) are not supported (Level 0): answered with 400;
-- error bodies are RFC 9457 problem details (``application/problem+json``).
+- error bodies are RFC 9457 problem details (``application/problem+json``);
+- a ``ref`` without ``down`` answers without ``member``, as the spec's table of
+  parameters says (one of its examples lists the unit as a member all the same).
+
+Older drafts had a ``passage`` template on Resources; 1.0 calls it ``document``.
 """
 
 from __future__ import annotations
