@@ -15,9 +15,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        message = " ".join(self.message.split())  # one problem, one line
         if not self.line:  # a problem of a whole file, or of a reference
-            return f"{self.path}: error: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+            return f"{self.path}: error: {message}"
+        return f"{self.path}:{self.line}:{self.col}: error: {message}"
 
     def as_dict(self) -> dict:
         return asdict(self)

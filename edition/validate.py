@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
+from . import names
 from .errors import EditionError, Problem
 from .project import Project
 from .xmlfile import XmlFile, parse, safe_parser
@@ -27,12 +28,8 @@ class Validator:
         self._rng = etree.RelaxNG(_load(project.schema / "edition.rng"))
         self._sch = _schematron(_load(project.schema / "edition.sch"))
 
-    def check(self, path: Path) -> list[Problem]:
-        try:
-            document = parse(path)
-        except EditionError as error:
-            return [_shown(p) for p in error.problems]
-        return [_shown(p) for p in self._grammar(document) + self._rules(document)]
+    def check(self, document: XmlFile) -> list[Problem]:
+        return self._grammar(document) + self._rules(document)
 
     def _grammar(self, document: XmlFile) -> list[Problem]:
         if self._rng.validate(document.tree):
@@ -43,7 +40,12 @@ class Validator:
         ]
 
     def _rules(self, document: XmlFile) -> list[Problem]:
-        report = self._sch(document.tree)
+        try:
+            report = self._sch(document.tree)
+        except etree.XSLTApplyError as error:
+            # A file this one points to could not be read: that file's own problems say why.
+            return [Problem(str(document.path), *document.position(document.tree.getroot()),
+                            "its pointers into other files could not be checked: " + " ".join(str(error).split()))]
         return [
             Problem(
                 str(document.path),
@@ -55,9 +57,23 @@ class Validator:
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> list[Problem]:
-    """Every problem of the given files (default: every TEI file of texts/)."""
+    """Every problem of the given files (default: every TEI file of texts/).
+
+    Each file is parsed once; the names of all of them are checked together (ids must not
+    collide), then each well-formed TEI file against the grammar and the rules.
+    """
     validator = Validator(project)
-    return [problem for path in (paths or project.text_files()) for problem in validator.check(path)]
+    problems, documents = [], []
+    for path in paths or project.text_files():
+        try:
+            documents.append(parse(path))
+        except EditionError as error:
+            problems += error.problems
+    tei = [document for document in documents if not names.root(document)]
+    for document in documents:
+        problems += names.root(document) or validator.check(document)
+    problems += names.document_ids(tei)
+    return [_shown(problem) for problem in problems]
 
 
 def _load(path: Path) -> etree._ElementTree:

@@ -18,6 +18,7 @@ from lxml import etree
 from .errors import EditionError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 NS = {"tei": TEI_NS}
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -53,11 +54,15 @@ def parse(path: Path, data: bytes | None = None) -> XmlFile:
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=path.resolve().as_uri()))
     except etree.XMLSyntaxError as error:
+        if _DOCTYPE.search(data):  # an entity payload may fail the parser before it is seen
+            _refuse_doctype(path, data)
         line, col = error.position
         raise EditionError.at(path, _parser_message(error), line, col) from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         _refuse_doctype(path, data)
-    return XmlFile(path, tree, _positions(tree, data))
+    xml = XmlFile(path, tree, _positions(tree, data))
+    _refuse_xinclude(xml)
+    return xml
 
 
 def _refuse_doctype(path: Path, data: bytes) -> None:
@@ -66,6 +71,13 @@ def _refuse_doctype(path: Path, data: bytes) -> None:
     line = data.count(b"\n", 0, start) + 1
     col = start - (data.rfind(b"\n", 0, start) + 1) + 1
     raise EditionError.at(path, "a document type declaration (<!DOCTYPE>) is not allowed: it can define entities", line, col)
+
+
+def _refuse_xinclude(xml: XmlFile) -> None:
+    """XInclude is never processed; an inclusion is refused rather than silently left out."""
+    for element in xml.tree.iter(f"{{{XINCLUDE_NS}}}*"):
+        raise EditionError.at(xml.path, f"XInclude ({element.get('href', 'no href')}) is not allowed: "
+                              "every file of the edition must be complete in itself", *xml.position(element))
 
 
 def _parser_message(error: etree.XMLSyntaxError) -> str:

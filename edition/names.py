@@ -1,0 +1,66 @@
+"""Rules a single file's schema cannot see: document ids, file names, and their outputs.
+
+A document id names the file and every output made from it (``<id>.html``,
+``<id>.pdf``, ``tei/<id>.xml``...), so it must be a plain name that cannot leave the
+output folder, cannot be a name the site or an operating system reserves, and
+cannot be another document's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem
+from .xmlfile import NS, TEI_NS, XmlFile
+
+DOCUMENT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Pages of the site and folders of the build, which a document's outputs must not replace.
+SITE_NAMES = {"index", "persons", "organisations", "places", "works", "compare", "themes", "search",
+              "assets", "tei", "cite", "dts", "text", "pdf", "print", "html", "manifest"}
+# Names Windows reserves for devices, whatever the extension.
+DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def document_ids(files: list[XmlFile]) -> list[Problem]:
+    """Problems of the document id and file name of each TEI file, and collisions between them."""
+    problems, seen = [], {}
+    for xml in files:
+        problems += _document_id(xml)
+        key = _id_of(xml).lower()
+        if key and key in seen:
+            problems.append(_at(xml, xml.tree.getroot(), f'the document id "{_id_of(xml)}" is already the id of {seen[key]}: '
+                                "their outputs would overwrite each other"))
+        seen.setdefault(key, str(xml.path))
+    return problems
+
+
+def root(xml: XmlFile) -> list[Problem]:
+    """A problem if the file is not a TEI document at all."""
+    element = xml.tree.getroot()
+    if element.tag == f"{{{TEI_NS}}}TEI":
+        return []
+    return [_at(xml, element, f"the root element is {element.tag}, not TEI in the TEI namespace ({TEI_NS})")]
+
+
+def _document_id(xml: XmlFile) -> list[Problem]:
+    idno = xml.tree.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", NS)
+    if idno is None:
+        return []  # the grammar reports the missing idno
+    value = (idno.text or "").strip()
+    if not DOCUMENT_ID.fullmatch(value):
+        return [_at(xml, idno, f'the document id "{value}" must be lower-case letters and digits in words '
+                    "joined by single hyphens (it names files in the build)")]
+    if value in SITE_NAMES or value in DEVICE_NAMES:
+        return [_at(xml, idno, f'the document id "{value}" is a reserved name of the site or of an operating system')]
+    if Path(xml.path).stem != value:
+        return [_at(xml, idno, f'the document id "{value}" differs from the file name "{Path(xml.path).name}"')]
+    return []
+
+
+def _id_of(xml: XmlFile) -> str:
+    return (xml.tree.findtext("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", "", NS) or "").strip()
+
+
+def _at(xml: XmlFile, element, message: str) -> Problem:
+    return Problem(str(xml.path), *xml.position(element), message)
