@@ -7,6 +7,7 @@ the same CSL-JSON item, so every format says the same thing.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -64,10 +65,16 @@ def cite(passage: Passage, base_url: str, style: str = "chicago", output: str = 
 
 def formatted(item: dict, style: str, form) -> str:
     """The bibliography entry citeproc-py makes for the item in a CSL style."""
-    csl = CitationStylesStyle(get_style_filepath(STYLES[style]), validate=False)
-    bibliography = CitationStylesBibliography(csl, CiteProcJSON([item]), form)
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), form)
     bibliography.register(Citation([CitationItem(item["id"])]))
     return "".join(str(part) for part in bibliography.bibliography()[0])
+
+
+@functools.cache
+def _style(style: str) -> CitationStylesStyle:
+    """A CSL style, parsed once per process: a build formats every unit in every style.
+    A bibliography sets the style's formatter when it is made, so reuse is sequential only."""
+    return CitationStylesStyle(get_style_filepath(STYLES[style]), validate=False)
 
 
 def bibtex(item: dict) -> str:
