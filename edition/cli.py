@@ -76,7 +76,11 @@ def build(formats: str, out: Path | None, quiet: bool) -> None:
         raise click.BadParameter(f"choose from {', '.join(builder.FORMATS)}", param_hint="--format")
     silent = quiet or not sys.stderr.isatty()
     progress = (lambda message: None) if silent else (lambda message: click.echo(message, err=True))
-    folder = _run(lambda: builder.build(find_project(), chosen, out, progress))
+    try:
+        folder = _run(lambda: builder.build(find_project(), chosen, out, progress))
+    except KeyboardInterrupt:
+        click.echo("edition: error: interrupted; the previous build is unchanged", err=True)
+        sys.exit(130)
     if not quiet:
         click.echo(f"built {folder}", err=True)
 
@@ -116,3 +120,7 @@ def _run(action):
         for problem in error.problems:
             click.echo(str(problem), err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
