@@ -16,12 +16,17 @@
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/index-page.xsl"/>
   <xsl:include href="html/register-pages.xsl"/>
+  <xsl:include href="html/metadata.xsl"/>
+  <xsl:include href="html/cite.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
     normalization-form="NFC"/>
 
   <xsl:param name="page" as="xs:string" select="'document'"/>
   <xsl:param name="works" as="document-node()*" select="()"/>
   <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- For a work's page: its citations and those of its points, formatted once per build by
+       the Python driver (edition/outputs/html.py), with the files to download. -->
+  <xsl:param name="citations" as="document-node()?" select="()"/>
 
   <xsl:variable name="f:main" as="document-node()" select="/"/>
 

@@ -2,20 +2,28 @@
 
 One page per work and view (``<id>.html`` the reading text, ``<id>.diplomatic.html`` the
 diplomatic text), the edition's page (``index.html``), one page per register, the TEI
-sources (``tei/``) and the stylesheet and fonts (``assets/``).
+sources (``tei/``), the stylesheet, script and fonts (``assets/``), and the citation of
+each work and of each of its points to download (``cite/``: BibTeX, RIS and CSL-JSON).
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
+from lxml import etree
+
+from .. import citation, cite
+from ..citation import Passage
 from ..documents import Edition, Work
 
-STYLESHEETS = ["html.xsl"]
+STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "works")
-ASSETS = ("edition.css", "fonts/*.woff2", "fonts/OFL.txt")
+ASSETS = ("edition.css", "cite.js", "fonts/*.woff2", "fonts/OFL.txt")
+DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
 
 
 def write(edition: Edition, folder: Path) -> None:
@@ -23,16 +31,57 @@ def write(edition: Edition, folder: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for work in edition.works:
         edition.progress(f"html  {work.id}")
+        citations = write_citations(edition, work, out / "cite")
         for view, name in VIEWS.items():
-            _write(out / name.format(id=work.id), render(edition, work, view))
+            _write(out / name.format(id=work.id), render(edition, work, view, citations))
     _write_site_pages(edition, out)
     _copy_sources(edition, out / "tei")
     _copy_assets(edition, out / "assets")
 
 
-def render(edition: Edition, work: Work, view: str) -> str:
-    return edition.stylesheets.transform("html.xsl", work.file.tree, work.path,
-                                         {**_common(edition), "page": "document", "view": view})
+def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None) -> str:
+    params = {**_common(edition), "page": "document", "view": view}
+    if citations is not None:
+        params["citations"] = citations
+    return edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
+
+
+def write_citations(edition: Edition, work: Work, folder: Path) -> etree._ElementTree:
+    """The citations of a work and of each of its outermost units (the points), made once
+    for both views: written to ``folder`` as files to download, and returned for the pages as
+    ``<citations><passage ref=".."><cite style="..">(citeproc's HTML)</cite><file format=".."
+    href=".."/></passage></citations>``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base_url = edition.project.base_url
+    root = etree.Element("citations", document=work.id)
+    for passage in cited_passages(edition, work):
+        entry = etree.SubElement(root, "passage", ref=passage.reference)
+        for style in cite.STYLES:
+            entry.append(_fragment(cite.cite(passage, base_url, style, "html"), style))
+        for output, extension in DOWNLOADS.items():
+            name = f"{passage.reference.replace(':', '-')}.{extension}"
+            (folder / name).write_text(cite.cite(passage, base_url, output=output), encoding="utf-8")
+            etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
+    return etree.ElementTree(root)
+
+
+def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
+    """The work, then each unit no other unit holds (in document order, a unit's parts follow it)."""
+    yield Passage(work, None)
+    outer = None
+    for unit in citation.units(edition, work):
+        if outer is None or not unit.path.startswith(outer.path + "/"):
+            outer = unit
+            yield Passage(work, unit, (unit,))
+
+
+def _fragment(html: str, style: str) -> etree._Element:
+    """citeproc's HTML (text with <i> and the like) parsed into elements, never passed as a string."""
+    element = lxml.html.fragment_fromstring(html, create_parent="cite")
+    element.set("style", style)
+    return etree.fromstring(etree.tostring(element))
+
+
 
 
 def _write_site_pages(edition: Edition, out: Path) -> None:

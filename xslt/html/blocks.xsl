@@ -33,7 +33,7 @@
   </xsl:template>
 
   <!-- A heading: its level follows the depth of the division; the permalink of a citable
-       division stands in it. A run-in heading keeps its class: the source runs it into the
+       division stands in it, and its "Cite this" box follows it. A run-in heading keeps its class: the source runs it into the
        following paragraph. -->
   <xsl:template match="head" mode="m:html-blocks">
     <xsl:element name="h{min((6, 1 + count(ancestor::*[self::div or matches(local-name(), '^div\d$')])))}"
@@ -43,6 +43,7 @@
       <xsl:sequence select="f:permalink(..)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </xsl:element>
+    <xsl:sequence select="f:unit-cite-box(..)"/>
   </xsl:template>
 
   <xsl:template match="p | ab" mode="m:html-blocks">

@@ -48,6 +48,7 @@
       </xsl:for-each>
       <xsl:sequence select="f:view-switch($id)"/>
       <xsl:sequence select="f:about-document($document, $id)"/>
+      <xsl:sequence select="f:cite-box($id, 'this text')"/>
     </header>
   </xsl:function>
 

@@ -26,6 +26,10 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}</title>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <xsl:sequence select="f:head-metadata()"/>
+        <xsl:if test="exists($citations)">
+          <script src="assets/cite.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
