@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Driver: the web edition, one page per transform. $page says which: 'document' (the input
      is a work; $view chooses the reading or the diplomatic text), 'index' (the edition's page),
-     or a register ('persons', 'organisations', 'places', 'works'). The registers and, for the
-     index and the registers, the works come in as parameters: a transform reads no file. -->
+     a register ('persons', 'organisations', 'places', 'works'), the comparison of the programmes
+     ('compare'), the index of themes ('themes') or the search page ('search'). The registers, the
+     alignment and, for the site's pages, the works come in as parameters: a transform reads no
+     file. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" exclude-result-prefixes="#all" expand-text="yes">
@@ -16,6 +18,10 @@
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/index-page.xsl"/>
   <xsl:include href="html/register-pages.xsl"/>
+  <xsl:include href="html/alignment.xsl"/>
+  <xsl:include href="html/compare-page.xsl"/>
+  <xsl:include href="html/themes-page.xsl"/>
+  <xsl:include href="html/search-page.xsl"/>
   <xsl:include href="html/metadata.xsl"/>
   <xsl:include href="html/cite.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
@@ -39,6 +45,15 @@
       </xsl:when>
       <xsl:when test="$page = 'index'">
         <xsl:sequence select="f:index-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'compare'">
+        <xsl:sequence select="f:compare-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'themes'">
+        <xsl:sequence select="f:themes-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'search'">
+        <xsl:sequence select="f:search-page()"/>
       </xsl:when>
       <xsl:when test="$page = $f:registers-nav?page">
         <xsl:sequence select="f:register-page($page)"/>

@@ -22,7 +22,8 @@ from ..documents import Edition, Work
 STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "works")
-ASSETS = ("edition.css", "cite.js", "fonts/*.woff2", "fonts/OFL.txt")
+ALIGNMENT_PAGES = ("compare", "themes")
+ASSETS = ("edition.css", "cite.js", "search.js", "fonts/*.woff2", "fonts/OFL.txt")
 DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
 
 
@@ -82,15 +83,15 @@ def _fragment(html: str, style: str) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
 
 
-
-
 def _write_site_pages(edition: Edition, out: Path) -> None:
-    """index.html and the register pages: their input is the registers, the works come as a parameter."""
+    """index.html, the register pages, the comparison and the themes, the search page: their
+    input is the registers, the works and the alignment come as parameters."""
     host = edition.registers or (edition.works[0].file if edition.works else None)
     if host is None:
         return
     works = [work.file.tree for work in edition.works]
     pages = ("index", *REGISTER_PAGES) if edition.registers else ("index",)
+    pages += (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
     for page in pages:
         edition.progress(f"html  {page}")
         html = edition.stylesheets.transform("html.xsl", host.tree, host.path,
@@ -102,6 +103,8 @@ def _common(edition: Edition) -> dict:
     params = {"base-url": edition.project.base_url}
     if edition.registers is not None:
         params["registers"] = edition.registers.tree
+    if edition.alignment is not None:
+        params["alignment"] = edition.alignment.tree
     return params
 
 

@@ -42,6 +42,7 @@
       <xsl:sequence select="f:lang(.)"/>
       <xsl:sequence select="f:permalink(..)"/>
       <xsl:apply-templates mode="m:html-inline"/>
+      <xsl:sequence select="f:compare-link(..)"/>
     </xsl:element>
     <xsl:sequence select="f:unit-cite-box(..)"/>
   </xsl:template>
@@ -150,7 +151,7 @@
     <xsl:variable name="reference" as="xs:string?"
       select="$citation ! (f:document-id($node) || ':' || ?ref)"/>
     <xsl:if test="exists($citation)">
-      <a class="permalink" href="{f:view-file(f:document-id($node), $view)}#{$citation?id}"
+      <a class="permalink" data-pagefind-ignore="" href="{f:view-file(f:document-id($node), $view)}#{$citation?id}"
         aria-label="Permalink to {$reference}" title="{$reference}">{if ($citation?node/self::div) then '§' else '¶'}</a>
     </xsl:if>
   </xsl:function>

@@ -50,6 +50,11 @@
         <ul>
           <xsl:sequence select="f:nav-item('index.html', 'The edition', $current)"/>
           <xsl:sequence select="$f:registers-nav ! f:nav-item(?page || '.html', ?label, $current)"/>
+          <xsl:if test="exists($alignment)">
+            <xsl:sequence select="f:nav-item('compare.html', 'Compare', $current),
+              f:nav-item('themes.html', 'Themes', $current)"/>
+          </xsl:if>
+          <xsl:sequence select="f:nav-item('search.html', 'Search', $current)"/>
         </ul>
       </nav>
     </header>
