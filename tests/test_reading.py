@@ -1,0 +1,152 @@
+"""Reading the web edition in a browser, with the keyboard alone: from the edition's page to each
+text, between its views, to a permalinked passage, to the comparison and back, and through the
+search to a passage. The built site is served over http (the search needs it); screenshots of
+each kind of page at a phone's and a desktop's width go to the test's tmp folder."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from browser import chromium
+from conftest import WORK_IDS
+
+WIDTHS = (390, 1280)
+PAGES = {"index": "index.html", "reading": "mim-program-1996.html",
+         "diplomatic": "llco-what-we-strive-for.diplomatic.html", "register": "persons.html",
+         "compare": "compare.html", "themes": "themes.html",
+         "search": "search.html?q=labor+aristocracy"}
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    """The built web edition on http://127.0.0.1:<free port>/, for as long as the module runs."""
+    handler = functools.partial(_QuietHandler, directory=str(built / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def tab_to(page, selector: str, limit: int = 300) -> None:
+    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def follow(page, selector: str) -> None:
+    """Reach a link with Tab and follow it with Enter."""
+    tab_to(page, selector)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def target(page) -> dict:
+    """The :target element: its id, its text, and whether it is in the viewport."""
+    return page.evaluate("""() => {
+        const t = document.querySelector(':target');
+        if (!t) return null;
+        const r = t.getBoundingClientRect();
+        return {id: t.id, text: t.textContent,
+                visible: r.top >= 0 && r.top < window.innerHeight && r.bottom > 0};
+    }""")
+
+
+@pytest.mark.parametrize("work_id", WORK_IDS)
+def test_from_the_index_to_a_text_and_between_its_views(site, page, work_id):
+    page.goto(site + "index.html")
+    follow(page, f"main a[href='{work_id}.html']")
+    assert page.url == f"{site}{work_id}.html"
+    follow(page, f".views a[href='{work_id}.diplomatic.html']")
+    assert page.url == f"{site}{work_id}.diplomatic.html"
+    assert page.locator(".views a[aria-current='page']").inner_text() == "Diplomatic text"
+    follow(page, f".views a[href='{work_id}.html']")
+    assert page.url == f"{site}{work_id}.html"
+    assert page.locator(".views a[aria-current='page']").inner_text() == "Reading text"
+
+
+def test_a_permalink_lands_on_its_passage_and_its_intervention_is_explained(site, page):
+    page.goto(site + "mim-program-1996.html")
+    follow(page, "a.permalink[href='mim-program-1996.html#point-9.1']")
+    assert page.url.endswith("#point-9.1")
+    landed = target(page)
+    assert landed["id"] == "point-9.1" and landed["visible"]
+    # The passage holds an editorial intervention; its note stands beside the reading, visible.
+    note = page.locator("#point-9\\.1 .intervention .app-note").first
+    assert note.is_visible()
+    assert note.get_attribute("role") == "note"
+    assert "source reads" in note.inner_text()
+
+
+def test_from_a_point_to_the_comparison_and_back(site, page):
+    page.goto(site + "llco-what-we-strive-for.html")
+    follow(page, "#point-4 a.compare-link")
+    assert page.url == site + "compare.html#theme-united-front"
+    landed = target(page)
+    assert landed["id"] == "theme-united-front" and landed["visible"]
+    assert "llco-what-we-strive-for:4" in landed["text"] and "mim-program-1996:7" in landed["text"]
+    follow(page, "#theme-united-front a[href='llco-what-we-strive-for.html#point-4']")
+    landed = target(page)
+    assert page.url == site + "llco-what-we-strive-for.html#point-4"
+    assert landed["id"] == "point-4" and landed["visible"]
+
+
+def test_a_search_for_a_phrase_lands_on_its_passage(site, page):
+    page.goto(site + "index.html")
+    follow(page, ".site-header a[href='search.html']")
+    tab_to(page, "#search-input")
+    page.keyboard.type("labor aristocracy")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    first = page.locator("#search-results li a").first
+    first.wait_for()
+    assert first.inner_text() == "mim-program-1996:7.2"
+    assert "labor aristocracy" in page.locator("#search-results li").first.inner_text()
+    follow(page, "#search-results li:first-child a")
+    landed = target(page)
+    assert page.url == site + "mim-program-1996.html#point-7.2"
+    assert landed["visible"] and "labor aristocracy" in " ".join(landed["text"].split())
+
+
+def test_screenshots_of_each_kind_of_page(site, browser, tmp_path):
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        shot = context.new_page()
+        for kind, name in PAGES.items():
+            shot.goto(site + name)
+            if kind == "search":
+                shot.locator("#search-results li").first.wait_for()
+            shot.screenshot(path=str(tmp_path / f"{kind}-{width}.png"), full_page=True)
+            overflow = shot.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            assert not overflow, f"{name} is wider than the screen at {width} px"
+        context.close()
+    print(f"screenshots in {tmp_path}")
