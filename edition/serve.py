@@ -67,6 +67,12 @@ def load_catalogue(project: Project) -> dts.Catalogue:
     return dts.catalogue(documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS)))
 
 
+class _Server(ThreadingHTTPServer):
+    # The standard library queues 5 connections; under a burst of clients the rest are
+    # dropped and retried by the clients' kernels seconds later.
+    request_queue_size = 128
+
+
 def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, folder: Path | None = None,
                 log: Callable[[str], None] = lambda message: None) -> ThreadingHTTPServer:
     """A server bound to host:port (0: any free port), building first if there is no build yet."""
@@ -76,7 +82,7 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, fol
         builder.build(project, out=folder)
     site = Site(project, folder, log)
     try:
-        server = ThreadingHTTPServer((host, port), Handler)
+        server = _Server((host, port), Handler)
     except OSError as error:
         raise EditionError.at(f"{host}:{port}", f"cannot listen there: {error.strerror}") from None
     server.daemon_threads = True
