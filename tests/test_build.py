@@ -52,7 +52,7 @@ def test_a_crash_halfway_keeps_the_previous_output_and_leaves_no_temporary_folde
     with pytest.raises(RuntimeError):
         builder.build(project_copy)
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == sorted(["build", "pyproject.toml", "schema", "texts", "xslt"])
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted([".build.lock", "build", "pyproject.toml", "schema", "texts", "xslt"])
 
 
 def test_progress_names_each_document_and_format(project_copy):

@@ -129,7 +129,7 @@
           <li><cite>{f:work-title(.)}</cite>:
             <xsl:for-each select="TEI/teiHeader/fileDesc/publicationStmt/availability/licence">
               <xsl:apply-templates mode="m:html-inline"/>
-              <xsl:if test="@target"> (<a href="{@target}">licence text</a>)</xsl:if>
+              <xsl:for-each select="f:web-url(@target)"> (<a href="{.}">licence text</a>)</xsl:for-each>
             </xsl:for-each>
           </li>
         </xsl:for-each>

@@ -189,13 +189,20 @@
     </span>
   </xsl:template>
 
+  <!-- A web address the edition may link to (http, https, mailto), or nothing: no other
+       scheme (javascript:, data: ...) ever becomes a link, whatever validation let through. -->
+  <xsl:function name="f:web-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="$url[matches(., '^(https?://|mailto:)', 'i')]"/>
+  </xsl:function>
+
   <!-- A TEI pointer as a link: external URLs as they are, pointers into the registers to the
        entry's page, other local pointers to a fragment of the same page. -->
   <xsl:function name="f:target-href" as="xs:string?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="first" as="xs:string" select="tokenize(normalize-space($target), ' ')[1]"/>
     <xsl:sequence select="
-      if (matches($first, '^(https?|mailto):')) then $first
+      if (exists(f:web-url($first))) then $first
       else if (exists(f:register-entry($first))) then f:register-href($first, '')
       else if (starts-with($first, '#')) then $first
       else ()"/>

@@ -8,6 +8,14 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
+  <!-- Only the edition's own files may run or style a page: no inline script (the JSON-LD
+       data block is not run), no inline style, no plug-in, no other origin. Search needs
+       WebAssembly, hence 'wasm-unsafe-eval'. -->
+  <xsl:variable name="content-security-policy" as="xs:string" select="string-join((
+    &quot;default-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;, &quot;style-src 'self'&quot;,
+    &quot;img-src 'self' data:&quot;, &quot;font-src 'self'&quot;, &quot;connect-src 'self'&quot;,
+    &quot;object-src 'none'&quot;, &quot;base-uri 'none'&quot;, &quot;form-action 'self'&quot;), '; ')"/>
+
   <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*" select="
     map { 'page': 'persons', 'label': 'Persons' },
     map { 'page': 'organisations', 'label': 'Organisations' },
@@ -23,6 +31,7 @@
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="{$content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}</title>
         <link rel="stylesheet" href="assets/edition.css"/>
@@ -97,7 +106,7 @@
   </xsl:function>
 
   <xsl:function name="f:licence-url" as="xs:string">
-    <xsl:sequence select="(f:headers()//availability/licence/@target ! string(), '')[1]"/>
+    <xsl:sequence select="(f:headers()//availability/licence/@target ! f:web-url(.), 'index.html#licence')[1]"/>
   </xsl:function>
 
   <!-- The licence's name, as the licence statement spells it out in parentheses. -->
