@@ -15,7 +15,7 @@ from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
 
 VIEWS = ("{id}.html", "{id}.diplomatic.html")
-REGISTER_PAGES = ("persons", "organisations", "places", "works")
+REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote",
               "section", "div", "article", "li", "dt", "dd"}
 FOREIGN = SHARED / "corpora" / "perseus-latin" / "phi0914.phi00112s.perseus-lat2.xml"
@@ -129,7 +129,7 @@ def occurrences(work_id: str):
 
 def test_register_pages_list_every_occurrence_with_working_links(built):
     registers = parse(ROOT / "texts" / "registers.xml").tree
-    kinds = {"person": "persons", "org": "organisations", "place": "places", "bibl": "works"}
+    kinds = {"person": "persons", "org": "organisations", "place": "places", "event": "events", "bibl": "works"}
     page_of = {e.get("{http://www.w3.org/XML/1998/namespace}id"): kinds[etree.QName(e).localname]
                for e in registers.iter(etree.Element) if etree.QName(e).localname in kinds
                and e.get("{http://www.w3.org/XML/1998/namespace}id")}

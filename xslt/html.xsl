@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Driver: the web edition, one page per transform. $page says which: 'document' (the input
      is a work; $view chooses the reading or the diplomatic text), 'index' (the edition's page),
-     a register ('persons', 'organisations', 'places', 'works'), the comparison of the programmes
+     a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
      ('compare'), the index of themes ('themes') or the search page ('search'). The registers, the
      alignment and, for the site's pages, the works come in as parameters: a transform reads no
      file. -->

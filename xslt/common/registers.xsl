@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The registers (persons, organisations, places, works quoted, references) as the outputs see
+<!-- The registers (persons, organisations, places, events, works quoted, references) as the outputs see
      them: a document passed in as $registers, never read from a file. A name's @ref points into
      it; f:register-href turns the pointer into the link of the entry's register page. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,9 +16,9 @@
 
   <!-- Each kind of entry, its register page (without .html) and the name of that register. -->
   <xsl:variable name="f:register-pages" as="map(xs:string, xs:string)" select="map {
-    'person': 'persons', 'org': 'organisations', 'place': 'places', 'bibl': 'works',
-    'persName': 'persons', 'orgName': 'organisations', 'placeName': 'places', 'quote': 'works',
-    'title': 'works' }"/>
+    'person': 'persons', 'org': 'organisations', 'place': 'places', 'event': 'events',
+    'bibl': 'works', 'persName': 'persons', 'orgName': 'organisations', 'placeName': 'places',
+    'eventName': 'events', 'quote': 'works', 'title': 'works' }"/>
 
   <!-- The register entry a pointer such as "registers.xml#mim" or "#mim" names. -->
   <xsl:function name="f:register-entry" as="element()?">

@@ -12,6 +12,7 @@
      - an intervention is a span.intervention holding the reading the view shows (span.reading)
        and a span.editorial.app-note (role note) that says what the other reading is; print may
        float the note as a footnote;
+     - a date that stands for events of the register is followed by links to them;
      - no link is ever nested in another: inside a link names become plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
@@ -64,7 +65,7 @@
 
   <!-- Names, linked to their register entries -->
 
-  <xsl:template match="persName | orgName | placeName | name | rs" mode="m:html-inline">
+  <xsl:template match="persName | orgName | placeName | eventName | name | rs" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?"
       select="if ($in-link or empty(@ref)) then () else f:register-href(@ref, local-name())"/>
@@ -95,6 +96,25 @@
       </xsl:if>
       <xsl:apply-templates mode="m:html-inline"/>
     </xsl:element>
+    <xsl:apply-templates select="@corresp" mode="m:html-event-refs"/>
+  </xsl:template>
+
+  <xsl:mode name="m:html-event-refs" on-no-match="fail"/>
+
+  <!-- Links from a date to the events it stands for, outside any other link. -->
+  <xsl:template match="@corresp" mode="m:html-event-refs">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="events" as="element()*"
+      select="tokenize(normalize-space(.), ' ') ! f:register-entry(.)[self::event]"/>
+    <xsl:if test="exists($events) and not($in-link)">
+      <sup class="editorial event-ref">
+        <xsl:for-each select="$events">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="{f:register-href('#' || @xml:id, 'event')}"
+            aria-label="Event: {normalize-space(eventName)}">event</a>
+        </xsl:for-each>
+      </sup>
+    </xsl:if>
   </xsl:template>
 
   <!-- ISO dates HTML's time element accepts: a year, a month or a day. -->

@@ -20,6 +20,7 @@
     map { 'page': 'persons', 'label': 'Persons' },
     map { 'page': 'organisations', 'label': 'Organisations' },
     map { 'page': 'places', 'label': 'Places' },
+    map { 'page': 'events', 'label': 'Events' },
     map { 'page': 'works', 'label': 'Works quoted' }"/>
 
   <!-- A complete page. $current is the file name of the page, for the navigation. -->

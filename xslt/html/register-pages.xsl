@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- One page per register: each entry with its names, dates, authority record and note, and
-     every place in the works that names it, linked to the block that holds it. -->
+     every place in the works that names it (or, for an event, dates it), linked to the block
+     that holds it. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -11,8 +12,8 @@
   <xsl:mode name="m:html-entry" on-no-match="fail"/>
 
   <!-- Every pointer of a work's text to a register entry, by the entry's id. -->
-  <xsl:key name="f:pointer" match="text//*[@ref | @source]"
-    use="tokenize(normalize-space(string-join((@ref, @source), ' ')), ' ') ! replace(., '^[^#]*#', '')"/>
+  <xsl:key name="f:pointer" match="text//*[@ref | @source | @corresp]"
+    use="tokenize(normalize-space(string-join((@ref, @source, @corresp), ' ')), ' ') ! replace(., '^[^#]*#', '')"/>
 
   <!-- Links to authority records, by idno/@type. -->
   <xsl:variable name="f:authorities" as="map(xs:string, xs:string)" select="map {
@@ -26,7 +27,8 @@
     <xsl:variable name="content" as="element()*">
       <h1>{$label}</h1>
       <p class="register-intro">{count($lists/*[@xml:id])} entries. Each lists the places in the
-        texts where it is named, by their references.</p>
+        texts where it is {if ($page = 'events') then 'named or dated' else 'named'}, by their
+        references.</p>
       <xsl:sequence select="$lists ! f:register-list(.)"/>
     </xsl:variable>
     <xsl:sequence select="f:page($label || ' – ' || f:edition-title(), f:language($registers/*),
@@ -39,6 +41,7 @@
     <xsl:sequence select="if ($page = 'persons') then $standoff/listPerson
       else if ($page = 'organisations') then $standoff/listOrg
       else if ($page = 'places') then $standoff/listPlace
+      else if ($page = 'events') then $standoff/listEvent
       else $standoff/listBibl"/>
   </xsl:function>
 
@@ -62,7 +65,7 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:template match="person | org | place | bibl" mode="m:html-entry">
+  <xsl:template match="person | org | place | event | bibl" mode="m:html-entry">
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name"><xsl:apply-templates select="f:entry-name(.)/node()" mode="m:html-inline"/></h2>
       <xsl:apply-templates select="self::bibl" mode="m:html-entry-bibl"/>
@@ -82,7 +85,7 @@
 
   <xsl:function name="f:entry-name" as="element()?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="($entry/(persName | orgName | placeName)[not(@type = 'abbreviation')],
+    <xsl:sequence select="($entry/(persName | orgName | placeName | eventName)[not(@type = 'abbreviation')],
       $entry/title, $entry/*)[1]"/>
   </xsl:function>
 
@@ -93,6 +96,8 @@
       <xsl:sequence select="f:fact('Also named', ($entry/(persName | orgName | placeName) except f:entry-name($entry)) ! string())"/>
       <xsl:sequence select="f:fact('Born', $entry/birth/@when ! f:date(.))"/>
       <xsl:sequence select="f:fact('Died', $entry/death/@when ! f:date(.))"/>
+      <xsl:sequence select="f:fact('Date', $entry/self::event/@when ! f:date(.))"/>
+      <xsl:sequence select="f:fact('Period', $entry/self::event[@from and @to] ! f:period(.))"/>
       <xsl:for-each select="$entry/idno[@type = map:keys($f:authorities)]">
         <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
         <dd><a href="{$f:authorities(@type) || normalize-space()}">{normalize-space()}</a></dd>
@@ -111,6 +116,11 @@
       <dt>{$term}</dt>
       <dd>{string-join($values, '; ')}</dd>
     </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:period" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="f:date($entry/@from) || '–' || f:date($entry/@to)"/>
   </xsl:function>
 
   <xsl:function name="f:date" as="xs:string">

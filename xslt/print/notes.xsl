@@ -49,6 +49,9 @@
     </span>
   </xsl:template>
 
+  <!-- A date's events are named in the web edition's register, not on paper. -->
+  <xsl:template match="@corresp" mode="m:html-event-refs"/>
+
   <xsl:template match="note" mode="m:html-inline">
     <span class="editorial note footnote{@type ! (' note-' || .)}" role="note">
       <xsl:sequence select="f:lang(.)"/>

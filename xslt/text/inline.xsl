@@ -15,7 +15,7 @@
     <xsl:apply-templates select="f:shown-reading(.)/node()" mode="m:inline"/>
   </xsl:template>
 
-  <xsl:template match="persName | orgName | placeName | date | quote | q | title | author
+  <xsl:template match="persName | orgName | placeName | eventName | date | quote | q | title | author
     | ref | gi | att | val | ident | hi | name | foreign | emph | term" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
