@@ -169,7 +169,8 @@ def test_the_work_and_every_point_have_a_cite_box(built, edition, project, work_
         stem = passage.reference.replace(":", "-")
         assert box.xpath(".//a[@download]/@href") == [f"cite/{stem}.{e}" for e in ("bib", "ris", "json")]
     script = doc.xpath("/html/head/script[@src]")
-    assert [s.get("src") for s in script] == ["assets/cite.js"] and script[0].get("defer") is not None
+    assert "assets/cite.js" in [s.get("src") for s in script]
+    assert all(s.get("defer") is not None for s in script)
     assert (built / "html" / "assets" / "cite.js").is_file()
 
 

@@ -1,5 +1,6 @@
 """The register of events: each event is dated and sourced, every place in the texts that names
-or dates an event links to it, and events.html lists them all."""
+or dates an event links to it, and events.html lists them all. Also the notes of interventions,
+which open and close from the keyboard and stay visible where no script runs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from lxml import etree
 
 from conftest import ROOT, WORK_IDS
 from edition.xmlfile import NS, parse
+from test_reading import browser, site, tab_to  # noqa: F401 (fixtures and a helper)
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
@@ -106,3 +108,39 @@ def test_a_date_that_points_to_a_missing_event_is_refused(cli, texts_copy):
     assert result.exit_code == 1
     assert "each pointer must name a different element of the edition" in result.output
 
+
+# The notes of interventions, in Chromium
+
+def test_a_note_opens_and_closes_with_the_keyboard_and_gives_the_source_reading(site, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site + "mim-program-1996.html")
+    button = page.locator(".front button.app-toggle").first
+    note = page.locator(".front .app-note").first
+    assert button.is_visible() and not note.is_visible()
+    assert button.get_attribute("aria-expanded") == "false"
+    tab_to(page, ".front button.app-toggle")
+    page.keyboard.press("Enter")
+    assert note.is_visible() and button.get_attribute("aria-expanded") == "true"
+    assert "the source reads “indendendent”" in note.inner_text()
+    page.keyboard.press("Enter")
+    assert not note.is_visible() and button.get_attribute("aria-expanded") == "false"
+    context.close()
+
+
+def test_without_scripts_every_note_is_shown_and_no_button(site, browser):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "mim-program-1996.diplomatic.html")
+    notes = page.locator(".app-note")
+    assert notes.count() >= 5
+    assert all(notes.nth(i).is_visible() for i in range(notes.count()))
+    assert page.locator("button.app-toggle:visible").count() == 0
+    assert "the reading text corrects to “independent”" in notes.first.inner_text()
+    context.close()
+
+
+def test_the_comparison_shows_the_notes_open_without_buttons(built):
+    compare = html(built, "compare.html")
+    assert compare.xpath("//*[contains(@class, 'app-note')]")
+    assert not compare.xpath("//button[contains(@class, 'app-toggle')]")

@@ -100,9 +100,13 @@ def test_a_permalink_lands_on_its_passage_and_its_intervention_is_explained(site
     assert page.url.endswith("#point-9.1")
     landed = target(page)
     assert landed["id"] == "point-9.1" and landed["visible"]
-    # The passage holds an editorial intervention; its note stands beside the reading, visible.
+    # The passage holds an editorial intervention; its note is closed, and opens from the keyboard.
     note = page.locator("#point-9\\.1 .intervention .app-note").first
+    assert not note.is_visible()
+    tab_to(page, "#point-9\\.1 button.app-toggle")
+    page.keyboard.press("Enter")
     assert note.is_visible()
+    assert page.locator("#point-9\\.1 button.app-toggle").get_attribute("aria-expanded") == "true"
     assert note.get_attribute("role") == "note"
     assert "source reads" in note.inner_text()
 

@@ -23,7 +23,7 @@ STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
-ASSETS = ("edition.css", "cite.js", "search.js", "fonts/*.woff2", "fonts/OFL.txt")
+ASSETS = ("edition.css", "cite.js", "notes.js", "search.js", "fonts/*.woff2", "fonts/OFL.txt")
 DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
 
 

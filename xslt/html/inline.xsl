@@ -11,7 +11,9 @@
        what remains when those elements are left out;
      - an intervention is a span.intervention holding the reading the view shows (span.reading)
        and a span.editorial.app-note (role note) that says what the other reading is; print may
-       float the note as a footnote;
+       float the note as a footnote. On the web a button.app-toggle (hidden) precedes the note:
+       assets/notes.js shows it and makes the note a disclosure it opens and closes, so that
+       without scripts the note simply stays visible;
      - a date that stands for events of the register is followed by links to them;
      - no link is ever nested in another: inside a link names become plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,17 +33,38 @@
   <!-- Editorial interventions -->
 
   <xsl:template match="choice" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" as="element()?" select="(f:shown-reading(.), expan, *[1])[1]"/>
     <xsl:variable name="other" as="element()?" select="(* except $shown)[1]"/>
+    <xsl:variable name="note-id" as="xs:string" select="'app-note-' || f:intervention-id(.)"/>
     <span class="intervention intervention-{local-name($shown)}">
       <span class="reading">
         <xsl:apply-templates select="$shown/node()" mode="m:html-inline"/>
       </span>
       <xsl:if test="$other">
-        <span class="editorial app-note" role="note"> [{f:explanation($shown, $other)}]</span>
+        <xsl:if test="not($in-link)">
+          <xsl:sequence select="f:note-toggle($note-id, $shown)"/>
+        </xsl:if>
+        <span class="editorial app-note" id="{$note-id}" role="note"> [{f:explanation($shown, $other)}]</span>
       </xsl:if>
     </span>
   </xsl:template>
+
+  <!-- The button that opens and closes an intervention's note; hidden until a script runs. -->
+  <xsl:function name="f:note-toggle" as="element()">
+    <xsl:param name="note-id" as="xs:string"/>
+    <xsl:param name="shown" as="element()"/>
+    <button type="button" class="editorial app-toggle" aria-expanded="true"
+      aria-controls="{$note-id}" hidden="" data-pagefind-ignore="">note<span
+      class="visually-hidden"> on “{normalize-space($shown)}”</span></button>
+  </xsl:function>
+
+  <!-- An intervention's name in a page that may show several documents: the document's id,
+       then its place among the interventions of the document, counted from 1. -->
+  <xsl:function name="f:intervention-id" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="string-join((root($choice)/*/@xml:id, string(count($choice/preceding::choice) + 1)), '-')"/>
+  </xsl:function>
 
   <!-- What the editors did, said from the point of view of the reading shown. -->
   <xsl:function name="f:explanation" as="xs:string">

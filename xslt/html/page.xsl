@@ -40,6 +40,9 @@
         <xsl:if test="exists($citations)">
           <script src="assets/cite.js" defer="defer"></script>
         </xsl:if>
+        <xsl:if test="exists($content//*:button[contains-token(@class, 'app-toggle')])">
+          <script src="assets/notes.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
