@@ -58,6 +58,18 @@ def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+RULE = "=" * 72
+
+
+def reading_blocks(text: str) -> list[str]:
+    """The blocks of a reading text file (build/text/<id>.txt) that hold the work's text:
+    below the title block, above the notes, without the reference lines ("[id:7]") and the
+    note markers ("[3]"), each with its white space collapsed."""
+    body = text.split("\n" + RULE + "\n", 2)[1]
+    blocks = (collapse(re.sub(r"\[\d+\]", "", block)) for block in body.split("\n\n"))
+    return [block for block in blocks if block and not re.fullmatch(r"\[[^\]\s]+:[^\]\s]+\]", block)]
+
+
 def position_of(text: str, needle: str, element_start: bool = True) -> tuple[int, int]:
     """Line and column (from 1) of ``needle``, or of the start tag that contains it."""
     index = text.index(needle)

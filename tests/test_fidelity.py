@@ -9,7 +9,7 @@ from lxml import etree
 
 from edition.xmlfile import NS, parse
 
-from conftest import SOURCES, WORK_IDS, collapse
+from conftest import SOURCES, WORK_IDS, collapse, reading_blocks
 
 
 def interventions(project, work_id: str) -> list[tuple[str, str, str]]:
@@ -21,12 +21,6 @@ def interventions(project, work_id: str) -> list[tuple[str, str, str]]:
         found.append((etree.QName(source).localname, collapse("".join(source.itertext())),
                       collapse("".join(edited.itertext()))))
     return found
-
-
-def reading_body(text: str, work_id: str) -> str:
-    """The reading text without the edition's title block and citation lines."""
-    body = text.split("=" * 72, 1)[1]
-    return re.sub(rf"^\[{re.escape(work_id)}:\d+\]$", "", body, flags=re.MULTILINE)
 
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
@@ -46,7 +40,7 @@ def test_reading_text_differs_only_by_the_recorded_interventions(built, project,
         cursor = found + len(source)
     expected += diplomatic[cursor:]
     reading = (built / "text" / f"{work_id}.txt").read_text(encoding="utf-8")
-    assert collapse(reading_body(reading, work_id)) == expected
+    assert " ".join(reading_blocks(reading)) == expected
 
 
 def test_the_known_faults_of_the_mim_source_are_encoded(project):
@@ -62,3 +56,16 @@ def test_deliberate_spellings_are_kept_not_corrected(project, spelling):
     holders = tree.xpath(f"//tei:text//*[contains(text(), '{spelling}')]", namespaces=NS)
     assert holders, f"{spelling} is in the text"
     assert all(etree.QName(h).localname not in ("sic", "orig") for h in holders)
+
+
+@pytest.mark.parametrize("work_id", WORK_IDS)
+def test_the_reading_text_is_nfc_wrapped_at_72_columns_with_numbered_endnotes(built, work_id):
+    import unicodedata
+
+    reading = (built / "text" / f"{work_id}.txt").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", reading)
+    assert max(len(line) for line in reading.splitlines()) <= 72
+    body, notes = reading.split("\nNotes\n", 1)
+    markers = re.findall(r"\[(\d+)\]", body)
+    assert markers == [str(n) for n in range(1, len(markers) + 1)]
+    assert re.findall(r"^\[(\d+)\] ", notes, flags=re.MULTILINE) == markers

@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SHARED, WORK_IDS, collapse
+from conftest import ROOT, SHARED, WORK_IDS, collapse, reading_blocks
 from edition.errors import EditionError
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
@@ -90,9 +90,7 @@ def test_the_views_link_to_each_other(built, work_id):
 @pytest.mark.parametrize("work_id", WORK_IDS)
 def test_every_paragraph_of_the_reading_text_is_in_the_page_in_order(built, work_id):
     text = (built / "text" / f"{work_id}.txt").read_text(encoding="utf-8")
-    body = text.split("=" * 72, 1)[1]
-    paragraphs = [collapse(p) for p in body.split("\n\n")
-                  if collapse(p) and not re.fullmatch(r"\[[^\]]+\]", collapse(p))]
+    paragraphs = reading_blocks(text)
     html = source_text(page(built, f"{work_id}.html").xpath("//article")[0])
     position = 0
     for paragraph in paragraphs:

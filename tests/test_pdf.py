@@ -9,7 +9,7 @@ from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import WORK_IDS
+from conftest import WORK_IDS, collapse, reading_blocks
 from edition import build as builder
 from edition.project import find_project
 from edition.xmlfile import NS
@@ -24,10 +24,6 @@ def pdf_of(built, work_id: str) -> PdfReader:
 
 def tei(project, work_id: str) -> etree._ElementTree:
     return etree.parse(str(project.texts / f"{work_id}.xml"))
-
-
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
@@ -103,13 +99,6 @@ def test_it_is_a_tagged_pdf_ua_1(built, work_id):
 
 # The reading text in the PDF --------------------------------------------------------------
 
-def paragraphs_of_reading_text(text: str) -> list[str]:
-    """The blocks of build/text/<id>.txt below the title block, without the [id:N] lines."""
-    body = text.split("\n" + "=" * 72 + "\n", 1)[1]
-    blocks = [collapse(block) for block in body.split("\n\n")]
-    return [block for block in blocks if block and not re.fullmatch(r"\[[^\]]+:\d+\]", block)]
-
-
 def words(text: str) -> list[tuple[str, bool]]:
     """Words without case, hyphens and punctuation, each with whether it ended in a hyphen.
 
@@ -151,7 +140,7 @@ def find(found: list[tuple[str, bool]], word: str, start: int) -> int | None:
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
 def test_every_paragraph_of_the_reading_text_is_in_the_pdf_in_order(built, work_id):
-    reading = paragraphs_of_reading_text((built / "text" / f"{work_id}.txt").read_text(encoding="utf-8"))
+    reading = reading_blocks((built / "text" / f"{work_id}.txt").read_text(encoding="utf-8"))
     reader = pdf_of(built, work_id)
     found = words("\n".join(page.extract_text() for page in reader.pages))
     position = 0

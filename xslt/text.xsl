@@ -4,8 +4,10 @@
   exclude-result-prefixes="#all">
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/readings.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="text/document.xsl"/>
   <xsl:include href="text/blocks.xsl"/>
   <xsl:include href="text/inline.xsl"/>
+  <xsl:include href="text/notes.xsl"/>
   <xsl:output method="text" encoding="UTF-8" normalization-form="NFC"/>
 </xsl:stylesheet>

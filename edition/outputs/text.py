@@ -20,4 +20,5 @@ def write(edition: Edition, folder: Path) -> None:
 
 
 def render(edition: Edition, work: Work, view: str) -> str:
-    return edition.stylesheets.transform("text.xsl", work.file.tree, work.path, {"view": view})
+    registers = {"registers": edition.registers.tree} if edition.registers is not None else {}
+    return edition.stylesheets.transform("text.xsl", work.file.tree, work.path, {"view": view, **registers})

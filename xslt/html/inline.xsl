@@ -66,18 +66,6 @@
     <xsl:sequence select="string-join((root($choice)/*/@xml:id, string(count($choice/preceding::choice) + 1)), '-')"/>
   </xsl:function>
 
-  <!-- What the editors did, said from the point of view of the reading shown. -->
-  <xsl:function name="f:explanation" as="xs:string">
-    <xsl:param name="shown" as="element()"/>
-    <xsl:param name="other" as="element()"/>
-    <xsl:variable name="quoted" as="xs:string" select="'“' || normalize-space($other) || '”'"/>
-    <xsl:sequence select="
-      if ($shown/self::corr) then 'corrected; the source reads ' || $quoted
-      else if ($shown/self::reg) then 'regularised; the source reads ' || $quoted
-      else if ($shown/self::sic) then 'sic; the reading text corrects to ' || $quoted
-      else if ($shown/self::orig) then 'as in the source; the reading text has ' || $quoted
-      else 'also ' || $quoted"/>
-  </xsl:function>
 
   <xsl:template match="sic | corr | orig | reg | abbr | expan" mode="m:html-inline">
     <span class="{local-name()}">

@@ -29,7 +29,8 @@
   </xsl:template>
 
   <xsl:template match="cit" mode="m:blocks">
-    <xsl:sequence select="string-join((quote, bibl) ! f:wrap(f:inline(.)), '&#10;')"/>
+    <xsl:sequence select="string-join((f:inline(quote) || quote[@source] ! f:note-marker(.), f:inline(bibl))
+      ! f:wrap(.), '&#10;')"/>
   </xsl:template>
 
   <!-- Foreign TEI: elements that hold blocks are walked, other elements become one block. -->

@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Inline content to characters: the view decides which reading of an intervention shows. -->
+<!-- Inline content to characters: the view decides which reading of an intervention shows,
+     and the reading view marks each note. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -13,6 +14,12 @@
 
   <xsl:template match="choice" mode="m:inline">
     <xsl:apply-templates select="f:shown-reading(.)/node()" mode="m:inline"/>
+    <xsl:value-of select="f:note-marker(.)"/>
+  </xsl:template>
+
+  <xsl:template match="quote[@source]" mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+    <xsl:value-of select="f:note-marker(.)"/>
   </xsl:template>
 
   <xsl:template match="persName | orgName | placeName | eventName | date | quote | q | title | author
