@@ -15,6 +15,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
 
 from .errors import EditionError
+from .xmlfile import element_at, parse
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
@@ -84,10 +85,6 @@ def _position(source: Path, message: str) -> tuple[int, int]:
     found = re.search(r" at (/Q\{\S+)", message)
     if not found or not source.is_file():
         return 0, 0
-    steps = re.findall(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]", found.group(1))
-    xpath = "".join(f"/*[local-name()='{local}' and namespace-uri()='{ns}'][{n}]" for ns, local, n in steps)
-    from .xmlfile import parse  # only on this error path
-
-    xml = parse(source)
-    nodes = xml.tree.xpath(xpath) if steps else []
-    return xml.position(nodes[0]) if nodes else (0, 0)
+    xml = parse(source)  # again, only on this error path, for the element's column
+    node = element_at(xml.tree, found.group(1))
+    return xml.position(node) if node is not None else (0, 0)
