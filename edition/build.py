@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import documents, manifest
+from . import validate as validation
 from .errors import EditionError
 from .outputs import dts, html, pdf, print_html, search, text
 from .project import Project
 from .saxon import Stylesheets
-from .validate import validate
 
 # Each format and the output modules that make it, in the order they run.
 FORMATS = {"text": [text], "html": [html, search], "pdf": [print_html, pdf], "dts": [dts]}
@@ -28,12 +28,13 @@ FORMATS = {"text": [text], "html": [html, search], "pdf": [print_html, pdf], "dt
 def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
           progress: Callable[[str], None] = lambda message: None) -> Path:
     """Build the edition into ``out`` (default build/); the folder written."""
-    problems = validate(project)
+    files, problems = validation.parse_all(project.text_files())
+    problems += validation.check(project, files)
     if problems:
         raise EditionError(problems)
     modules = [module for name in formats for module in FORMATS[name]]
     stylesheets = Stylesheets(project.xslt, sorted({name for m in modules for name in m.STYLESHEETS}))
-    edition = documents.load(project, stylesheets, progress)
+    edition = documents.load(project, stylesheets, progress, files)
     out = (out or project.build).resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

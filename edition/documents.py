@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .names import document_id
 from .project import Project
 from .saxon import Stylesheets
 from .xmlfile import NS, XmlFile, parse
@@ -33,11 +34,12 @@ class Edition:
     alignment: XmlFile | None = None
 
 
-def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None) -> Edition:
-    """Parse every file of texts/ once: the works, the registers and the alignment."""
+def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None,
+         files: list[XmlFile] | None = None) -> Edition:
+    """The works, the registers and the alignment among the files of texts/ (parsed here
+    unless the caller, such as a build that has just validated them, has them already)."""
     works, registers, alignment = [], None, None
-    for path in project.text_files():
-        xml = parse(path)
+    for xml in files if files is not None else [parse(path) for path in project.text_files()]:
         if xml.tree.find("tei:text", NS) is not None:
             works.append(Work(document_id(xml), xml))
         elif xml.tree.find("tei:standOff/tei:listPerson", NS) is not None:
@@ -46,6 +48,3 @@ def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], N
             alignment = xml
     return Edition(project, stylesheets, works, registers, progress, alignment)
 
-
-def document_id(xml: XmlFile) -> str:
-    return xml.tree.findtext("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", "", NS).strip()

@@ -26,10 +26,10 @@ def document_ids(files: list[XmlFile]) -> list[Problem]:
     """Problems of the document id and file name of each TEI file, and collisions between them."""
     problems, seen = [], {}
     for xml in files:
-        problems += _document_id(xml)
-        key = _id_of(xml).lower()
+        problems += _id_problems(xml)
+        key = document_id(xml).lower()
         if key and key in seen:
-            problems.append(_at(xml, xml.tree.getroot(), f'the document id "{_id_of(xml)}" is already the id of {seen[key]}: '
+            problems.append(_at(xml, xml.tree.getroot(), f'the document id "{document_id(xml)}" is already the id of {seen[key]}: '
                                 "their outputs would overwrite each other"))
         seen.setdefault(key, str(xml.path))
     return problems
@@ -43,7 +43,7 @@ def root(xml: XmlFile) -> list[Problem]:
     return [_at(xml, element, f"the root element is {element.tag}, not TEI in the TEI namespace ({TEI_NS})")]
 
 
-def _document_id(xml: XmlFile) -> list[Problem]:
+def _id_problems(xml: XmlFile) -> list[Problem]:
     idno = xml.tree.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", NS)
     if idno is None:
         return []  # the grammar reports the missing idno
@@ -58,7 +58,8 @@ def _document_id(xml: XmlFile) -> list[Problem]:
     return []
 
 
-def _id_of(xml: XmlFile) -> str:
+def document_id(xml: XmlFile) -> str:
+    """The document id a file states in its publication statement ("" if none)."""
     return (xml.tree.findtext("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", "", NS) or "").strip()
 
 

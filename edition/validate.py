@@ -57,22 +57,30 @@ class Validator:
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> list[Problem]:
-    """Every problem of the given files (default: every TEI file of texts/).
+    """Every problem of the given files (default: every TEI file of texts/)."""
+    documents, problems = parse_all(paths or project.text_files())
+    return problems + check(project, documents)
 
-    Each file is parsed once; the names of all of them are checked together (ids must not
-    collide), then each well-formed TEI file against the grammar and the rules.
-    """
-    validator = Validator(project)
-    problems, documents = [], []
-    for path in paths or project.text_files():
+
+def parse_all(paths: list[Path]) -> tuple[list[XmlFile], list[Problem]]:
+    """The files that parse, and the problems of those that do not."""
+    documents, problems = [], []
+    for path in paths:
         try:
             documents.append(parse(path))
         except EditionError as error:
             problems += error.problems
-    tei = [document for document in documents if not names.root(document)]
+    return documents, [_shown(problem) for problem in problems]
+
+
+def check(project: Project, documents: list[XmlFile]) -> list[Problem]:
+    """The names of all files together (ids must not collide), then each TEI file against
+    the grammar and the rules."""
+    validator = Validator(project)
+    problems = []
     for document in documents:
         problems += names.root(document) or validator.check(document)
-    problems += names.document_ids(tei)
+    problems += names.document_ids([document for document in documents if not names.root(document)])
     return [_shown(problem) for problem in problems]
 
 
