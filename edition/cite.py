@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from xml.sax.saxutils import escape
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -64,7 +65,28 @@ def cite(passage: Passage, base_url: str, style: str = "chicago", output: str = 
 
 
 def formatted(item: dict, style: str, form) -> str:
-    """The bibliography entry citeproc-py makes for the item in a CSL style."""
+    """The bibliography entry citeproc-py makes for the item in a CSL style.
+
+    citeproc-py takes about 10 ms an entry, and a work's citations differ from those of
+    another copy or version of it only by their URL and note: the entry is made once with
+    marks in their place, which are then replaced (unless the style shows the note, or the
+    marks do not survive it, when the entry is made as it is)."""
+    shared = _formatted(json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True),
+                        style, form is formatter.html)
+    if NOTE_MARK in shared or shared.count(URL_MARK) != 1:
+        return _bibliography_entry(item, style, form)
+    return shared.replace(URL_MARK, escape(item["URL"]) if form is formatter.html else item["URL"])
+
+
+URL_MARK, NOTE_MARK = "https://url.invalid/", "(note)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(item: str, style: str, html: bool) -> str:
+    return _bibliography_entry(json.loads(item), style, formatter.html if html else formatter.plain)
+
+
+def _bibliography_entry(item: dict, style: str, form) -> str:
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), form)
     bibliography.register(Citation([CitationItem(item["id"])]))
     return "".join(str(part) for part in bibliography.bibliography()[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -62,13 +63,22 @@ def schema() -> None:
               help="Comma-separated outputs to build.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Output folder (default: build/).")
+@click.option("--texts", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Folder of TEI files to build instead of texts/ (any TEI P5 documents).")
+@click.option("--lenient", is_flag=True,
+              help="Render documents the edition's schema refuses generically (with a warning) "
+                   "instead of stopping; they must still be well-formed TEI.")
+@click.option("--jobs", type=click.IntRange(1, None), default=None,
+              help="Worker processes (default: one per core, when there is enough to do).")
 @click.option("--quiet", is_flag=True, help="Print no progress.")
-def build(formats: str, out: Path | None, quiet: bool) -> None:
+def build(formats: str, out: Path | None, texts: Path | None, lenient: bool, jobs: int | None, quiet: bool) -> None:
     """Validate, then build the edition's outputs into build/.
 
-    A failed build leaves the previous output untouched.
+    Only what changed since the last build into the same folder is made again. A failed
+    build leaves the previous output untouched.
 
-    Example: edition build --format text
+    Examples: edition build --format text;
+    edition build --texts ../corpus --out /tmp/corpus --format html,text --lenient
     """
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in builder.FORMATS]
@@ -76,11 +86,17 @@ def build(formats: str, out: Path | None, quiet: bool) -> None:
         raise click.BadParameter(f"choose from {', '.join(builder.FORMATS)}", param_hint="--format")
     silent = quiet or not sys.stderr.isatty()
     progress = (lambda message: None) if silent else (lambda message: click.echo(message, err=True))
+    project = _run(find_project)
+    if texts is not None:
+        project = dataclasses.replace(project, texts_folder=texts.resolve())
+    run = builder.Builder(project, chosen, out, lenient, jobs, progress)
     try:
-        folder = _run(lambda: builder.build(find_project(), chosen, out, progress))
+        folder = _run(run.build)
     except KeyboardInterrupt:
         click.echo("edition: error: interrupted; the previous build is unchanged", err=True)
         sys.exit(130)
+    for warning in run.warnings:
+        click.echo(str(warning), err=True)
     if not quiet:
         click.echo(f"built {folder}", err=True)
 

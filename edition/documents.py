@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from .names import document_id
 from .project import Project
 from .saxon import Stylesheets
@@ -18,10 +20,15 @@ class Work:
 
     id: str
     file: XmlFile
+    generic: bool = False  # not valid against the edition's schema: rendered generically
 
     @property
     def path(self) -> Path:
         return self.file.path
+
+    def generic_params(self) -> dict:
+        """What tells a driver to render the work generically, under the id the build gave it."""
+        return {"generic": True, "strict": False, "document-id": self.id} if self.generic else {}
 
 
 @dataclass
@@ -33,18 +40,37 @@ class Edition:
     progress: Callable[[str], None] = field(default=lambda message: None)
     alignment: XmlFile | None = None
 
+    @classmethod
+    def of(cls, project: Project, stylesheets: Stylesheets, files: list[XmlFile],
+           progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> Edition:
+        """The works among ``files`` (``only`` those with these ids, if given), the registers
+        and the alignment."""
+        works, registers, alignment = [], None, None
+        for xml in files:
+            kind = kind_of(xml.tree.getroot())
+            if kind == "work" and (only is None or document_id(xml) in only):
+                works.append(Work(document_id(xml), xml))
+            elif kind == "registers":
+                registers = xml
+            elif kind == "alignment":
+                alignment = xml
+        return cls(project, stylesheets, works, registers, progress, alignment)
+
+
+def kind_of(root: etree._Element) -> str:
+    """"work", "registers", "alignment" or "" for a TEI root element: a work has a text, the
+    registers and the alignment are stand-off lists."""
+    if root.find("tei:text", NS) is not None:
+        return "work"
+    if root.find("tei:standOff/tei:listPerson", NS) is not None:
+        return "registers"
+    if root.find("tei:standOff/tei:linkGrp", NS) is not None:
+        return "alignment"
+    return ""
+
 
 def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None,
-         files: list[XmlFile] | None = None) -> Edition:
-    """The works, the registers and the alignment among the files of texts/ (parsed here
-    unless the caller, such as a build that has just validated them, has them already)."""
-    works, registers, alignment = [], None, None
-    for xml in files if files is not None else [parse(path) for path in project.text_files()]:
-        if xml.tree.find("tei:text", NS) is not None:
-            works.append(Work(document_id(xml), xml))
-        elif xml.tree.find("tei:standOff/tei:listPerson", NS) is not None:
-            registers = xml
-        elif xml.tree.find("tei:standOff/tei:linkGrp", NS) is not None:
-            alignment = xml
-    return Edition(project, stylesheets, works, registers, progress, alignment)
-
+         files: list[XmlFile] | None = None, only: set[str] | None = None) -> Edition:
+    """The edition of the files of texts/ (parsed here unless the caller has them already)."""
+    files = files if files is not None else [parse(path) for path in project.text_files()]
+    return Edition.of(project, stylesheets, files, progress, only)

@@ -13,12 +13,13 @@ class Problem:
     line: int
     col: int
     message: str
+    severity: str = "error"  # or "warning": reported, but the build goes on
 
     def __str__(self) -> str:
         message = " ".join(self.message.split())  # one problem, one line
         if not self.line:  # a problem of a whole file, or of a reference
-            return f"{self.path}: error: {message}"
-        return f"{self.path}:{self.line}:{self.col}: error: {message}"
+            return f"{self.path}: {self.severity}: {message}"
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message}"
 
     def as_dict(self) -> dict:
         return asdict(self)

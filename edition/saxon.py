@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmValue
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue
 
 from .errors import EditionError
 from .xmlfile import element_at, parse
@@ -37,10 +37,10 @@ class Stylesheets:
     def version(self) -> str:
         return self._processor.version
 
-    def transform(self, name: str, tree: etree._ElementTree, source: Path, params: dict | None = None) -> str:
+    def transform(self, name: str, tree: etree._ElementTree | PyXdmNode, source: Path, params: dict | None = None) -> str:
         """Run stylesheet ``name`` on a parsed document; the result as a string."""
         executable = self._compiled[name]
-        document = self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        document = self.document(tree)
         executable.clear_parameters()
         # Saxon keeps only a pointer to each value: they must outlive the transform.
         values = {key: self._value(value) for key, value in (params or {}).items()}
@@ -52,6 +52,15 @@ class Stylesheets:
             message = _message(error)
             raise EditionError.at(source, f"transform {name} failed: {message}", *_position(source, message)) from None
 
+    def document(self, value: etree._ElementTree | bytes | PyXdmNode) -> PyXdmNode:
+        """A document for Saxon, from an lxml tree or the bytes of one serialised: made once, it
+        can be the input or a parameter of any number of transforms."""
+        if isinstance(value, PyXdmNode):
+            return value
+        if isinstance(value, etree._ElementTree):
+            value = etree.tostring(value, encoding="UTF-8")
+        return self._processor.parse_xml(xml_text=value.decode("utf-8"))
+
     def _value(self, value):
         """A Python value as an XDM value: documents (lxml trees) as document nodes, lists as sequences."""
         if isinstance(value, (list, tuple)):
@@ -59,8 +68,8 @@ class Stylesheets:
             for item in value:
                 sequence.add_xdm_item(self._value(item))
             return sequence
-        if isinstance(value, etree._ElementTree):
-            return self._processor.parse_xml(xml_text=etree.tostring(value, encoding="unicode"))
+        if isinstance(value, (etree._ElementTree, PyXdmNode)):
+            return self.document(value)
         if isinstance(value, bool):
             return self._processor.make_boolean_value(value)
         if isinstance(value, int):

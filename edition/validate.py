@@ -5,6 +5,7 @@ Every problem of every file is collected, each with its file, line and column.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def parse_all(paths: list[Path]) -> tuple[list[XmlFile], list[Problem]]:
             documents.append(parse(path))
         except EditionError as error:
             problems += error.problems
-    return documents, [_shown(problem) for problem in problems]
+    return documents, [shown(problem) for problem in problems]
 
 
 def check(project: Project, documents: list[XmlFile]) -> list[Problem]:
@@ -81,7 +82,7 @@ def check(project: Project, documents: list[XmlFile]) -> list[Problem]:
     for document in documents:
         problems += names.root(document) or validator.check(document)
     problems += names.document_ids([document for document in documents if not names.root(document)])
-    return [_shown(problem) for problem in problems]
+    return [shown(problem) for problem in problems]
 
 
 def _load(path: Path) -> etree._ElementTree:
@@ -117,8 +118,8 @@ def _located(document: XmlFile, xpath: str | None, line: int) -> tuple[int, int]
     return line, 0
 
 
-def _shown(problem: Problem) -> Problem:
+def shown(problem: Problem) -> Problem:
     """The problem with its path relative to the working folder where that is shorter."""
     relative = os.path.relpath(problem.path)
     path = relative if not relative.startswith("..") else problem.path
-    return Problem(path, problem.line, problem.col, problem.message)
+    return dataclasses.replace(problem, path=path)

@@ -8,6 +8,7 @@ the column comes from a second, streaming pass with expat.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.parsers.expat
 from dataclasses import dataclass
@@ -34,12 +35,17 @@ def safe_parser() -> etree.XMLParser:
 class XmlFile:
     path: Path
     tree: etree._ElementTree
-    positions: dict  # element -> (line, column), both counted from 1
+    data: bytes  # the file as read: the columns are found in it only when a problem needs one
 
     def position(self, node) -> tuple[int, int]:
         """Line and column of an element (or of the element an attribute belongs to)."""
         element = node if isinstance(node, etree._Element) else node.getparent()
         return self.positions.get(element, (getattr(element, "sourceline", 0) or 0, 0))
+
+    @functools.cached_property
+    def positions(self) -> dict:
+        """Element -> (line, column), both counted from 1."""
+        return _positions(self.tree, self.data)
 
 
 def parse(path: Path, data: bytes | None = None) -> XmlFile:
@@ -60,9 +66,26 @@ def parse(path: Path, data: bytes | None = None) -> XmlFile:
         raise EditionError.at(path, _parser_message(error), line, col) from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         _refuse_doctype(path, data)
-    xml = XmlFile(path, tree, _positions(tree, data))
+    xml = XmlFile(path, tree, data)
     _refuse_xinclude(xml)
     return xml
+
+
+def holds_text(path: Path) -> bool:
+    """Whether a file is a document to render: its root has a text (read only so far), or it is
+    not a TEI file that parses, which the document's own checks will then report."""
+    depth = 0
+    try:
+        for event, element in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
+                                              no_network=True, load_dtd=False):
+            depth += 1 if event == "start" else -1
+            if event == "start" and depth == 1 and element.tag != f"{{{TEI_NS}}}TEI":
+                return True
+            if event == "start" and depth == 2 and element.tag == f"{{{TEI_NS}}}text":
+                return True
+    except (OSError, etree.XMLSyntaxError):
+        return True
+    return False
 
 
 def _refuse_doctype(path: Path, data: bytes) -> None:

@@ -44,11 +44,13 @@ def test_a_crash_halfway_keeps_the_previous_output_and_leaves_no_temporary_folde
     out = builder.build(project_copy)
     before = snapshot(out)
 
-    def crash(edition, folder):
+    def crash(edition, work, folder):
         (folder / "half-written").write_text("x")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(builder.FORMATS["text"][0], "write", crash)
+    monkeypatch.setattr(builder.FORMATS["text"][0], "write_document", crash)
+    source = project_copy.texts / "mim-program-1996.xml"
+    source.write_text(source.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
         builder.build(project_copy)
     assert snapshot(out) == before

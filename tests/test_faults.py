@@ -26,12 +26,13 @@ HALFWAY = textwrap.dedent("""
     from edition.outputs import text
     from edition.project import find_project
 
-    original = text.write
-    def slow(edition, folder):
-        original(edition, folder)
+    original = text.write_document
+    def slow(edition, work, folder):
+        written = original(edition, work, folder)
         print("HALFWAY", flush=True)
         time.sleep(60)
-    text.write = slow
+        return written
+    text.write_document = slow
     try:
         build.build(find_project(Path(sys.argv[1])), formats=("text",))
     except KeyboardInterrupt:
@@ -57,7 +58,15 @@ def previous(project_copy):
     return out
 
 
+def edit(project) -> None:
+    """Change a source, so that the next build has something to do (an unchanged edition
+    is not built again)."""
+    with open(project.texts / "mim-program-1996.xml", "a", encoding="utf-8") as source:
+        source.write("<!-- edited -->\n")
+
+
 def halfway_build(project):
+    edit(project)
     process = subprocess.Popen([sys.executable, "-c", HALFWAY, str(project.root)], stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline().strip() == "HALFWAY"
     return process
@@ -86,7 +95,7 @@ def test_the_cli_reports_an_interrupt_without_a_traceback(cli, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(builder, "build", interrupted)
+    monkeypatch.setattr(builder.Builder, "build", interrupted)
     result = cli("build", "--quiet")
     assert result.exit_code == 130
     assert result.stderr.strip() == "edition: error: interrupted; the previous build is unchanged"
@@ -99,11 +108,12 @@ def test_a_read_only_or_full_output_folder_gives_a_clear_error(project_copy, pre
     # where the build writes its first output file.
     from edition.outputs import text
 
-    def refuse(edition, folder):
+    def refuse(edition, work, folder):
         raise OSError(code, os.strerror(code), str(folder / "text" / "mim-program-1996.txt"))
 
-    monkeypatch.setattr(text, "write", refuse)
+    monkeypatch.setattr(text, "write_document", refuse)
     before = manifest.read(previous)
+    edit(project_copy)
     with pytest.raises(EditionError) as failure:
         builder.build(project_copy, formats=("text",))
     [problem] = failure.value.problems
@@ -123,6 +133,7 @@ def test_a_second_build_at_the_same_time_is_refused(project_copy, previous):
 
 def test_two_builds_started_together_never_mix(project_copy, previous):
     command = [sys.executable, "-m", "edition.cli", "build", "--quiet", "--format", "text"]
+    edit(project_copy)
     runs = [subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
     assert all(code == 0 or (code == 1 and "another build is writing" in err) for code, err in results), results

@@ -12,26 +12,31 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import citation, dts
+from .. import citation, documents, dts
 from ..documents import Edition
+from ..summary import Summary
 
 STYLESHEETS = citation.STYLESHEETS
 
 Request = tuple[str, dict]  # endpoint ("" for the entry point), parameters
 
 
-def write(edition: Edition, folder: Path) -> None:
-    cat = dts.catalogue(edition)
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
+    """Made from the works themselves, read again here: the API serves their text."""
+    cat = dts.catalogue(documents.load(edition.project, edition.stylesheets, edition.progress,
+                                       only={s.id for s in summaries if not s.generic}))
     urls = dts.static_urls(edition.project.base_url)
-    _write_all(cat, urls, folder, catalogue_requests(cat))
+    written = _write_all(cat, urls, folder, catalogue_requests(cat))
     for resource in cat.resources.values():
         edition.progress(f"dts   {resource.id}")
-        _write_all(cat, urls, folder, resource_requests(resource))
+        written += _write_all(cat, urls, folder, resource_requests(resource))
+    return written
 
 
-def _write_all(cat: dts.Catalogue, urls: dts.Urls, folder: Path, requests: Iterator[Request]) -> None:
+def _write_all(cat: dts.Catalogue, urls: dts.Urls, folder: Path, requests: Iterator[Request]) -> list[Path]:
     """Each answer at the path its static URL names below the API's root (build/dts/)."""
     root = urls.entry.rpartition("/")[0] + "/"
+    written = []
     for endpoint, params in requests:
         url = urls.entry if endpoint == "" else urls.url(endpoint, **params)
         response = dts.route(cat, urls, endpoint, {k: str(v) for k, v in params.items() if v is not None})
@@ -40,6 +45,8 @@ def _write_all(cat: dts.Catalogue, urls: dts.Urls, folder: Path, requests: Itera
         target = folder / "dts" / unquote(url.removeprefix(root))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(response.body)
+        written.append(target)
+    return written
 
 
 def catalogue_requests(cat: dts.Catalogue) -> Iterator[Request]:

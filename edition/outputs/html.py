@@ -16,43 +16,60 @@ import lxml.html
 from lxml import etree
 
 from .. import citation, cite
+from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
+from ..summary import Summary
+from ..xmlfile import NS, XmlFile, parse
 
 STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "cite.js", "notes.js", "search.js", "fonts/*.woff2", "fonts/OFL.txt")
+MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
 
 
-def write(edition: Edition, folder: Path) -> None:
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    """What every page links to: the stylesheet, the scripts, the fonts."""
+    (folder / "html" / "tei").mkdir(parents=True, exist_ok=True)
+    return _copy_assets(edition, folder / "html" / "assets")
+
+
+def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
+    """A work's pages (both views; the reading view alone for a generic one), its citations
+    to download, and its TEI source; the files written."""
     out = folder / "html"
-    out.mkdir(parents=True, exist_ok=True)
-    for work in edition.works:
-        edition.progress(f"html  {work.id}")
-        citations = write_citations(edition, work, out / "cite")
-        for view, name in VIEWS.items():
-            _write(out / name.format(id=work.id), render(edition, work, view, citations))
-    _write_site_pages(edition, out)
-    _copy_sources(edition, out / "tei")
-    _copy_assets(edition, out / "assets")
+    edition.progress(f"html  {work.id}")
+    views = VIEWS if not work.generic else {"reading": VIEWS["reading"]}
+    citations, written = (None, []) if work.generic else write_citations(edition, work, out / "cite")
+    for view, name in views.items():
+        written.append(_write(out / name.format(id=work.id), render(edition, work, view, citations)))
+    written.append(Path(shutil.copyfile(work.path, out / "tei" / f"{work.id}.xml")))
+    return written
+
+
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
+    """The pages that list the works (from their summaries), and the registers' and the
+    alignment's TEI sources."""
+    return _write_site_pages(edition, summaries, folder / "html") + _copy_edition_files(edition, folder / "html" / "tei")
 
 
 def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None) -> str:
-    params = {**_common(edition), "page": "document", "view": view}
+    params = {**_common(edition), "page": "document", "view": view, **work.generic_params()}
     if citations is not None:
         params["citations"] = citations
     return edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
 
 
-def write_citations(edition: Edition, work: Work, folder: Path) -> etree._ElementTree:
+def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._ElementTree, list[Path]]:
     """The citations of a work and of each of its outermost units (the points), made once
     for both views: written to ``folder`` as files to download, and returned for the pages as
     ``<citations><passage ref=".."><cite style="..">(citeproc's HTML)</cite><file format=".."
-    href=".."/></passage></citations>``."""
+    href=".."/></passage></citations>``, with the files written."""
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     base_url = edition.project.base_url
     root = etree.Element("citations", document=work.id)
     for passage in cited_passages(edition, work):
@@ -62,8 +79,9 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> etree._Elemen
         for output, extension in DOWNLOADS.items():
             name = f"{passage.reference.replace(':', '-')}.{extension}"
             (folder / name).write_text(cite.cite(passage, base_url, output=output), encoding="utf-8")
+            written.append(folder / name)
             etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
-    return etree.ElementTree(root)
+    return etree.ElementTree(root), written
 
 
 def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
@@ -83,20 +101,32 @@ def _fragment(html: str, style: str) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
 
 
-def _write_site_pages(edition: Edition, out: Path) -> None:
-    """index.html, the register pages, the comparison and the themes, the search page: their
-    input is the registers, the works and the alignment come as parameters."""
-    host = edition.registers or (edition.works[0].file if edition.works else None)
+def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> list[Path]:
+    """index.html, the register pages, the themes, the search page: their input is the
+    registers (or the first summary), the works come as their summaries. The comparison shows
+    the programmes whole: it has the works the alignment links, and only those."""
+    works = [edition.stylesheets.document(summary.xml) for summary in summaries]
+    host = edition.registers.tree if edition.registers else (works[0] if works else None)
     if host is None:
-        return
-    works = [work.file.tree for work in edition.works]
+        return []
     pages = ("index", *REGISTER_PAGES) if edition.registers else ("index",)
     pages += (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
+    host_path = edition.registers.path if edition.registers else edition.project.texts
+    written = []
     for page in pages:
         edition.progress(f"html  {page}")
-        html = edition.stylesheets.transform("html.xsl", host.tree, host.path,
-                                             {**_common(edition), "page": page, "works": works})
-        _write(out / f"{page}.html", html)
+        shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
+        html = edition.stylesheets.transform("html.xsl", host, host_path, {
+            **_common(edition), "page": page, "works": shown})
+        written.append(_write(out / f"{page}.html", html))
+    return written
+
+
+def _aligned(edition: Edition) -> list[XmlFile]:
+    """The works the alignment links, whole (the files its pointers name, in texts/)."""
+    files = {target.partition("#")[0] for link in edition.alignment.tree.iterfind(".//tei:link", NS)
+             for target in link.get("target", "").split()}
+    return [parse(edition.project.texts / name) for name in sorted(files) if name]
 
 
 def _common(edition: Edition) -> dict:
@@ -108,21 +138,16 @@ def _common(edition: Edition) -> dict:
     return params
 
 
-def _copy_sources(edition: Edition, out: Path) -> None:
-    """Every TEI file of texts/ as it is: the works, the registers, the alignment."""
-    out.mkdir(parents=True, exist_ok=True)
-    for path in edition.project.text_files():
-        shutil.copyfile(path, out / path.name)
+def _copy_edition_files(edition: Edition, out: Path) -> list[Path]:
+    """The registers and the alignment as they are (each work's source is copied with its pages)."""
+    return [Path(shutil.copyfile(xml.path, out / xml.path.name)) for xml in (edition.registers, edition.alignment)
+            if xml is not None]
 
 
-def _copy_assets(edition: Edition, out: Path) -> None:
-    source = edition.project.xslt / "assets"
-    for pattern in ASSETS:
-        for path in sorted(source.glob(pattern)):
-            target = out / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+def _copy_assets(edition: Edition, out: Path) -> list[Path]:
+    return print_html.copy(edition.project.xslt / "assets", out, ASSETS)
 
 
-def _write(path: Path, html: str) -> None:
+def _write(path: Path, html: str) -> Path:
     path.write_text(html, encoding="utf-8")
+    return path

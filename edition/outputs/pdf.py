@@ -22,12 +22,17 @@ STYLESHEETS: list[str] = []
 PDF_VARIANT = "pdf/ua-1"
 
 
-def write(edition: Edition, folder: Path) -> None:
-    source, out = folder / "print", folder / "pdf"
-    out.mkdir(parents=True, exist_ok=True)
-    for work in edition.works:
-        edition.progress(f"pdf   {work.id}")
-        render(source / f"{work.id}.html", out / f"{work.id}.pdf", root=folder, work=work)
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    (folder / "pdf").mkdir(parents=True, exist_ok=True)
+    return []
+
+
+def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
+    """The work's PDF, from the print HTML its print output has just written."""
+    edition.progress(f"pdf   {work.id}")
+    target = folder / "pdf" / f"{work.id}.pdf"
+    render(folder / "print" / f"{work.id}.html", target, root=folder, work=work)
+    return [target]
 
 
 def render(html: Path, target: Path, root: Path, work: Work | None = None) -> None:

@@ -16,25 +16,31 @@ STYLESHEETS = ["print.xsl"]
 ASSETS = ["print.css", "weasyprint-quirks.css", "fonts/*.woff2", "fonts/OFL.txt"]
 
 
-def write(edition: Edition, folder: Path) -> None:
-    out = folder / "print"
-    out.mkdir(parents=True, exist_ok=True)
-    copy_assets(edition.project.xslt / "assets", out / "assets")
-    for work in edition.works:
-        edition.progress(f"print {work.id}")
-        (out / f"{work.id}.html").write_text(render(edition, work), encoding="utf-8")
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    return copy(edition.project.xslt / "assets", folder / "print" / "assets", ASSETS)
+
+
+def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
+    edition.progress(f"print {work.id}")
+    target = folder / "print" / f"{work.id}.html"
+    target.write_text(render(edition, work), encoding="utf-8")
+    return [target]
 
 
 def render(edition: Edition, work: Work) -> str:
-    params = {"paper": edition.project.paper_size, "register-base": edition.project.base_url}
+    params = {"paper": edition.project.paper_size, "register-base": edition.project.base_url,
+              **work.generic_params()}
     if edition.registers is not None:
         params["registers"] = edition.registers.tree
     return edition.stylesheets.transform("print.xsl", work.file.tree, work.path, params)
 
 
-def copy_assets(source: Path, target: Path) -> None:
-    for pattern in ASSETS:
+def copy(source: Path, target: Path, patterns) -> list[Path]:
+    """The files of ``source`` that match ``patterns``, copied to the same places under ``target``."""
+    written = []
+    for pattern in patterns:
         for path in sorted(source.glob(pattern)):
-            destination = target / path.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
+            written.append(target / path.relative_to(source))
+            written[-1].parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, written[-1])
+    return written

@@ -13,12 +13,13 @@ import subprocess
 from pathlib import Path
 
 from ..documents import Edition
+from ..summary import Summary
 from ..errors import EditionError
 
 STYLESHEETS: list[str] = []
 
 
-def write(edition: Edition, folder: Path) -> None:
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
     site = folder / "html"
     edition.progress("search  pagefind")
     # Run in the site's folder, without PAGEFIND_ settings from the environment: no
@@ -28,6 +29,7 @@ def write(edition: Edition, folder: Path) -> None:
                          cwd=site, env=env, capture_output=True, text=True)
     if run.returncode != 0:
         raise EditionError.at(site, f"pagefind failed: {(run.stderr or run.stdout).strip()}")
+    return [path for path in (site / "pagefind").rglob("*") if path.is_file()]
 
 
 def _executable() -> Path:

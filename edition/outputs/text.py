@@ -1,4 +1,5 @@
-"""build/text/: the reading text and the diplomatic text of every work."""
+"""build/text/: the reading text and the diplomatic text of every work (the reading text alone
+of a work rendered generically)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,23 @@ STYLESHEETS = ["text.xsl"]
 VIEWS = {"reading": "{id}.txt", "diplomatic": "{id}.diplomatic.txt"}
 
 
-def write(edition: Edition, folder: Path) -> None:
-    out = folder / "text"
-    out.mkdir(parents=True, exist_ok=True)
-    for work in edition.works:
-        edition.progress(f"text  {work.id}")
-        for view, name in VIEWS.items():
-            (out / name.format(id=work.id)).write_text(render(edition, work, view), encoding="utf-8")
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    return []
+
+
+def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
+    edition.progress(f"text  {work.id}")
+    written = []
+    for view, name in VIEWS.items() if not work.generic else [("reading", VIEWS["reading"])]:
+        written.append(folder / "text" / name.format(id=work.id))
+        written[-1].write_text(render(edition, work, view), encoding="utf-8")
+    return written
 
 
 def render(edition: Edition, work: Work, view: str) -> str:
-    registers = {"registers": edition.registers.tree} if edition.registers is not None else {}
-    return edition.stylesheets.transform("text.xsl", work.file.tree, work.path, {"view": view, **registers})
+    params = {"view": view, **work.generic_params()}
+    if edition.registers is not None:
+        params["registers"] = edition.registers.tree
+    return edition.stylesheets.transform("text.xsl", work.file.tree, work.path, params)
+

@@ -43,7 +43,9 @@
           <xsl:apply-templates select="TEI/teiHeader/fileDesc/sourceDesc/*" mode="m:html-source"/>
           <ul class="document-links">
             <li><a href="{$id}.html">Reading text</a></li>
-            <li><a href="{$id}.diplomatic.html">Diplomatic text</a></li>
+            <xsl:if test="not(TEI/@generic)">
+              <li><a href="{$id}.diplomatic.html">Diplomatic text</a></li>
+            </xsl:if>
             <li><a href="tei/{$id}.xml">TEI source</a></li>
           </ul>
         </article>
@@ -54,7 +56,7 @@
 
   <xsl:function name="f:principles-section" as="element()">
     <xsl:variable name="content" as="element()*">
-      <xsl:for-each select="$works">
+      <xsl:for-each select="$works[not(TEI/@generic)]">
         <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
         <section id="principles-{$id}" aria-labelledby="principles-{$id}-heading">
           <h3 id="principles-{$id}-heading">{f:work-title(.)}</h3>
