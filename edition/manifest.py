@@ -9,6 +9,7 @@ then for each source its digest and the outputs made from it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import platform
@@ -32,8 +33,9 @@ def context(settings, digests: dict[Path, str]) -> str:
         "settings": [list(settings.formats), settings.lenient, _relative(project, project.texts)],
         "edition-files": [digests[path] for path in settings.edition_files],
         "files": _hashes(project.root, [project.root / "pyproject.toml",
-                                        *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))]),
-        "program": _hashes(PROGRAM, list(PROGRAM.rglob("*.py"))),
+                                        *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))],
+                         _sha256_unless_untouched),
+        "program": _hashes(PROGRAM, list(PROGRAM.rglob("*.py")), _sha256_unless_untouched),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -97,6 +99,18 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _sha256_unless_untouched(path: Path) -> str:
+    """The digest of one of the program's or the stylesheets' files, computed again only
+    when its size or time of change differ from the last time this process looked."""
+    info = path.stat()
+    return _digest(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime: int) -> str:
+    return sha256(path)
+
+
 def _listing(folder: Path) -> list[str]:
     return sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file() and f.name != NAME)
 
@@ -108,11 +122,12 @@ def _relative(project: Project, path: Path) -> str:
         return path.resolve().as_posix()
 
 
-def _hashes(base: Path, files: list[Path]) -> dict[str, str]:
-    return {f.relative_to(base).as_posix(): sha256(f) for f in sorted(files)
+def _hashes(base: Path, files: list[Path], digest=sha256) -> dict[str, str]:
+    return {f.relative_to(base).as_posix(): digest(f) for f in sorted(files)
             if f.is_file() and f.name != NAME and "__pycache__" not in f.parts}
 
 
+@functools.cache
 def _version(package: str) -> str:
     try:
         return metadata.version(package)

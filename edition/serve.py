@@ -39,6 +39,11 @@ class Site:
         self.log = log
         self.lock = threading.Lock()
         self.catalogue = load_catalogue(project)
+        # Kept for the life of the server: its compiled stylesheets make a rebuild of an
+        # edited document take a moment; only what changed is made again.
+        self.builder = builder.Builder(project, out=folder, jobs=1)
+        self.building = threading.Lock()
+        self.state = _state(project)
 
     @property
     def html(self) -> Path:
@@ -49,14 +54,25 @@ class Site:
         with self.lock:
             return dts.route(self.catalogue, dts.query_urls(base), path, query)
 
+    def refresh(self) -> None:
+        """Before a page is served: if a source changed since the last build, build first, so
+        that an editor who saves a file and reloads sees the change."""
+        with self.building:
+            state = _state(self.project)
+            if state != self.state:
+                self.state = state
+                self.rebuild()
+
     def rebuild(self) -> None:
         """Build again; on failure keep what is served, and report the problems."""
         try:
-            builder.build(self.project, out=self.folder)
+            self.builder.build()
             catalogue = load_catalogue(self.project)
         except EditionError as error:
             self.log(f"build failed, still serving the previous build:\n{error}")
             return
+        for warning in self.builder.warnings:
+            self.log(str(warning))
         with self.lock:
             self.catalogue = catalogue
         self.log("rebuilt")
@@ -93,13 +109,8 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, fol
 def watch(site: Site, stop: threading.Event, interval: float = 1.0) -> threading.Thread:
     """A thread that rebuilds when a file of texts/ is added, removed or changed (polling, simply)."""
     def loop() -> None:
-        seen = _state(site.project)
         while not stop.wait(interval):
-            now = _state(site.project)
-            if now != seen:
-                seen = now
-                site.log("texts/ changed: rebuilding")
-                site.rebuild()
+            site.refresh()
 
     thread = threading.Thread(target=loop, name="edition-watch", daemon=True)
     thread.start()
@@ -174,6 +185,8 @@ class Handler(BaseHTTPRequestHandler):
             headers = (*response.headers, ("Access-Control-Allow-Origin", "*"))
             self._send(response.status, response.content_type, response.body, headers, head)
             return
+        if path.endswith((".html", "/")):
+            self.server.site.refresh()
         found = static_file(self.server.site.html, path)
         if found is None:
             self._send(404, "text/plain; charset=utf-8", b"not found\n", (), head)
