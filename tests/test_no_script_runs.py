@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from edition import build as builder
 from edition import documents
 from edition.outputs import html
 from edition.saxon import Stylesheets
+from edition.summary import summarise
 
 from browser import chromium
 
@@ -43,8 +43,12 @@ def hostile_site(tmp_path_factory, project):
     mim.write_text(text, encoding="utf-8")
     copy = find_project(root)
     edition = documents.load(copy, Stylesheets(copy.xslt, html.STYLESHEETS))
-    html.write(edition, root / "site")
-    return root / "site" / "html"
+    site = root / "site"
+    html.prepare(edition, site)
+    for work in edition.works:
+        html.write_document(edition, work, site)
+    html.write_edition(edition, [summarise(work.file.tree, work.id, work.generic) for work in edition.works], site)
+    return site / "html"
 
 
 def test_validation_refuses_the_link_payloads(hostile_site):
