@@ -17,6 +17,7 @@
       <xsl:comment> Generated from schema/edition.odd by xslt/odd2sch.xsl: edit the ODD, then run `edition schema`. </xsl:comment>
       <sch:title>The edition's rules beyond its grammar</sch:title>
       <sch:ns prefix="tei" uri="{@ns}"/>
+      <xsl:apply-templates select="constraintSpec[@scheme = 'schematron']/constraint/xsl:key" mode="m:copy"/>
       <xsl:apply-templates select="constraintSpec[@scheme = 'schematron']"/>
     </sch:schema>
   </xsl:template>
@@ -24,13 +25,14 @@
   <xsl:template match="constraintSpec">
     <sch:pattern id="{@ident}">
       <sch:title>{normalize-space(desc)}</sch:title>
-      <xsl:apply-templates select="constraint/*" mode="m:copy"/>
+      <xsl:apply-templates select="constraint/sch:*" mode="m:copy"/>
     </sch:pattern>
   </xsl:template>
 
   <!-- Copied without the ODD's namespaces; text and expressions are reflowed, since the ODD
        wraps them for its readers and error messages are single lines. -->
-  <xsl:template match="sch:*" mode="m:copy">
+  <!-- Keys belong to the whole schema: lifted out of their constraint to its top. -->
+  <xsl:template match="sch:* | xsl:key" mode="m:copy">
     <xsl:element name="{name()}" namespace="{namespace-uri()}">
       <xsl:apply-templates select="@*, node()" mode="m:copy"/>
     </xsl:element>
