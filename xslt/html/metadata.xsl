@@ -41,14 +41,16 @@
   </xsl:function>
 
   <!-- The edition: its editors are its authors, its works its parts. -->
+  <!-- (Its headers are taken one by one, "!", not as one path: a path sorts nodes of
+       several documents in an order that depends on when each was loaded.) -->
   <xsl:function name="f:edition-facts" as="map(xs:string, item()*)">
     <xsl:variable name="headers" as="element(teiHeader)*" select="f:headers()"/>
     <xsl:sequence select="map:merge((map {
       'kind': 'edition',
       'title': f:edition-title(),
-      'authors': f:distinct-agents($headers/fileDesc/titleStmt/respStmt/(orgName | persName | name)),
+      'authors': f:distinct-agents($headers ! fileDesc/titleStmt/respStmt/(orgName | persName | name)),
       'editors': (),
-      'rights': distinct-values($headers/fileDesc/publicationStmt/availability/licence ! normalize-space()),
+      'rights': distinct-values($headers ! fileDesc/publicationStmt/availability/licence ! normalize-space()),
       'url': f:absolute(''),
       'sources': $works ! TEI/teiHeader/fileDesc/sourceDesc/(bibl | biblStruct) ! f:source-facts(.),
       'parts': $works ! f:work-facts(., f:view-file(f:document-id(.), 'reading')) }, f:header-facts($headers[1])))"/>

@@ -102,21 +102,21 @@
   </xsl:function>
 
   <xsl:function name="f:edition-title" as="xs:string">
-    <xsl:sequence select="(f:headers()/fileDesc/publicationStmt/publisher ! normalize-space(), 'Digital edition')[1]"/>
+    <xsl:sequence select="(f:headers() ! fileDesc/publicationStmt/publisher ! normalize-space(), 'Digital edition')[1]"/>
   </xsl:function>
 
   <xsl:function name="f:edition-version" as="xs:string">
-    <xsl:sequence select="(f:headers()/fileDesc/editionStmt/edition/@n ! string(), '')[1]"/>
+    <xsl:sequence select="(f:headers() ! fileDesc/editionStmt/edition/@n ! string(), '')[1]"/>
   </xsl:function>
 
   <xsl:function name="f:licence-url" as="xs:string">
-    <xsl:sequence select="(f:headers()//availability/licence/@target ! f:web-url(.), 'index.html#licence')[1]"/>
+    <xsl:sequence select="(f:headers() ! .//availability/licence/@target ! f:web-url(.), 'index.html#licence')[1]"/>
   </xsl:function>
 
   <!-- The licence's name, as the licence statement spells it out in parentheses. -->
   <xsl:function name="f:licence-name" as="xs:string">
     <xsl:variable name="statement" as="xs:string"
-      select="(f:headers()//availability/licence ! normalize-space(), '')[1]"/>
+      select="(f:headers() ! .//availability/licence ! normalize-space(), '')[1]"/>
     <xsl:sequence select="(analyze-string($statement, '\(([^)]+)\)')//*:group[1] ! string(), 'the licence stated')[1]"/>
   </xsl:function>
 </xsl:stylesheet>
