@@ -88,14 +88,14 @@ class Renderer:
         problems = names.root(xml)
         if problems:
             return Result(xml.path, problems=problems)
-        problems = self.validator.check(xml) + names.id_problems(xml)
+        check = self.validator.first_problem if self.settings.lenient else self.validator.check
+        problems = check(xml) + names.id_problems(xml)
         if not problems:
             idno = names.id_element(xml)
             return Result(xml.path, names.document_id(xml), xml.position(idno if idno is not None else root))
         if not self.settings.lenient:
             return Result(xml.path, problems=problems)
         first = problems[0]
-        warning = Problem(first.path, first.line, first.col, f"rendered generically: not valid against the edition's "
-                          f"schema ({first.message}{f'; and {len(problems) - 1} more problems' if len(problems) > 1 else ''})",
-                          "warning")
+        warning = Problem(first.path, first.line, first.col,
+                          f"rendered generically: not valid against the edition's schema ({first.message})", "warning")
         return Result(xml.path, names.derived_id(xml.path), xml.position(root), warnings=[warning])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -32,13 +33,22 @@ class Validator:
     def check(self, document: XmlFile) -> list[Problem]:
         return self._grammar(document) + self._rules(document)
 
-    def _grammar(self, document: XmlFile) -> list[Problem]:
+    def first_problem(self, document: XmlFile) -> list[Problem]:
+        """The grammar's first problem, or else the rules' problems: enough to know whether a
+        document is the edition's (a foreign one can have a hundred thousand)."""
+        return self._grammar(document, limit=1) or self._rules(document)
+
+    def _grammar(self, document: XmlFile, limit: int | None = None) -> list[Problem]:
         if self._rng.validate(document.tree):
             return []
-        return [
-            Problem(str(document.path), *_located(document, entry.path, entry.line), entry.message)
-            for entry in self._rng.error_log
-        ]
+        problems, previous = [], (0, 0)
+        for entry in list(self._rng.error_log)[:limit]:
+            if entry.path or entry.line:
+                previous = _located(document, entry.path, entry.line)
+            else:
+                previous = _unlocated(document, entry.message, previous)
+            problems.append(Problem(str(document.path), *previous, entry.message))
+        return problems
 
     def _rules(self, document: XmlFile) -> list[Problem]:
         try:
@@ -112,10 +122,19 @@ def _located(document: XmlFile, xpath: str | None, line: int) -> tuple[int, int]
         nodes = []
     if nodes and hasattr(nodes[0], "getparent"):
         return document.position(nodes[0])
-    for element in document.tree.iter(etree.Element):
-        if element.sourceline == line:
+    element = document.first_on_line.get(line)
+    return document.position(element) if element is not None else (line, 0)
+
+
+def _unlocated(document: XmlFile, message: str, previous: tuple[int, int]) -> tuple[int, int]:
+    """Where an error libxml2 gives no location belongs ("Element change failed to validate
+    attributes", inside an interleave): the first element it names after the previous error,
+    since errors come in document order."""
+    name = re.match(r"Element (\S+) ", message)
+    for element in document.tree.iter("{*}" + name.group(1).split(":")[-1]) if name else ():
+        if document.position(element) > previous:
             return document.position(element)
-    return line, 0
+    return previous
 
 
 def shown(problem: Problem) -> Problem:

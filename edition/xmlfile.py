@@ -43,6 +43,14 @@ class XmlFile:
         return self.positions.get(element, (getattr(element, "sourceline", 0) or 0, 0))
 
     @functools.cached_property
+    def first_on_line(self) -> dict:
+        """Line -> the first element that starts on it."""
+        found = {}
+        for element in self.tree.iter(etree.Element):
+            found.setdefault(element.sourceline, element)
+        return found
+
+    @functools.cached_property
     def positions(self) -> dict:
         """Element -> (line, column), both counted from 1."""
         return _positions(self.tree, self.data)
