@@ -32,6 +32,7 @@ class Stylesheets:
         self._processor = PySaxonProcessor(license=False)
         self._compiled = {name: self._compile(name) for name in names}
         self._processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        self._last: tuple[etree._ElementTree, PyXdmNode] | None = None
 
     @property
     def version(self) -> str:
@@ -57,9 +58,13 @@ class Stylesheets:
         can be the input or a parameter of any number of transforms."""
         if isinstance(value, PyXdmNode):
             return value
-        if isinstance(value, etree._ElementTree):
-            value = etree.tostring(value, encoding="UTF-8")
-        return self._processor.parse_xml(xml_text=value.decode("utf-8"))
+        if isinstance(value, bytes):
+            return self._processor.parse_xml(xml_text=value.decode("utf-8"))
+        # The formats of one document are made one after the other: the last tree made a
+        # document is asked again (and kept alive here, so its identity stays its own).
+        if self._last is None or self._last[0] is not value:
+            self._last = (value, self.document(etree.tostring(value, encoding="UTF-8")))
+        return self._last[1]
 
     def _value(self, value):
         """A Python value as an XDM value: documents (lxml trees) as document nodes, lists as sequences."""
