@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Driver: the web edition, one page per transform. $page says which: 'document' (the input
-     is a work; $view chooses the reading or the diplomatic text), 'index' (the edition's page),
+     is a work; $view chooses the reading or the diplomatic text; with $generic, a document not
+     valid against the edition's schema, rendered as generic TEI), 'index' (the edition's page),
      a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
      ('compare'), the index of themes ('themes') or the search page ('search'). The registers, the
      alignment and, for the site's pages, the works come in as parameters: a transform reads no
@@ -24,6 +25,8 @@
   <xsl:include href="html/search-page.xsl"/>
   <xsl:include href="html/metadata.xsl"/>
   <xsl:include href="html/cite.xsl"/>
+  <xsl:include href="common/generic.xsl"/>
+  <xsl:include href="html/generic.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
     normalization-form="NFC"/>
 
@@ -33,13 +36,24 @@
   <!-- For a work's page: its citations and those of its points, formatted once per build by
        the Python driver (edition/outputs/html.py), with the files to download. -->
   <xsl:param name="citations" as="document-node()?" select="()"/>
+  <xsl:param name="generic" as="xs:boolean" select="false()"/>
+  <!-- The document's id as the build derived it from the file name; when empty, the id its
+       header gives (f:document-id). -->
+  <xsl:param name="document-id" as="xs:string" select="''"/>
 
-  <xsl:variable name="f:main" as="document-node()" select="/"/>
+  <!-- The document as the page's head, header and footer see it: a generic one by its
+       summary alone (f:generic-summary), so that nothing else of its header passes there for
+       the edition's facts. -->
+  <xsl:variable name="f:main" as="document-node()"
+    select="if ($generic and $page = 'document') then f:generic-summary(/) else /"/>
 
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="/">
     <xsl:choose>
+      <xsl:when test="$page = 'document' and $generic">
+        <xsl:apply-templates select="." mode="m:generic-html"/>
+      </xsl:when>
       <xsl:when test="$page = 'document'">
         <xsl:apply-templates select="." mode="m:html-document"/>
       </xsl:when>

@@ -1,0 +1,54 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- What both generic renderings (html/generic.xsl, text/generic.xsl) of a foreign TEI
+     document share: which of its nodes are its text, its id and title, and which of TEI's
+     elements are blocks. Nothing here knows any encoding but TEI's own.
+
+     The including driver declares $document-id and includes common/citation.xsl
+     (f:document-id). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- The texts of a document; a document with none (not TEI at all) gives all it holds
+       but a header. -->
+  <xsl:function name="f:generic-texts" as="node()*">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="texts" as="element(text)*" select="$document/(TEI | teiCorpus/descendant::TEI)/text"/>
+    <xsl:sequence select="if (exists($texts)) then $texts else $document/*/(node() except teiHeader)"/>
+  </xsl:function>
+
+  <!-- The id the build derived from the file name, else the one the header gives. -->
+  <xsl:function name="f:generic-id" as="xs:string">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:sequence select="($document-id[.], f:document-id($document))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:generic-title" as="xs:string">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:sequence select="(normalize-space(($document/*/teiHeader/fileDesc/titleStmt/title)[1])[.],
+      f:generic-id($document))[1]"/>
+  </xsl:function>
+
+  <!-- Divisions: sections of a page, blocks of a text. -->
+  <xsl:variable name="generic-divisions" as="xs:string*" select="tokenize('text front body back
+    group div div1 div2 div3 div4 div5 div6 div7 floatingText')"/>
+
+  <xsl:variable name="generic-blocks" as="map(xs:string, xs:boolean)" select="map:merge((
+    $generic-divisions, tokenize('head p ab l lg list item sp spGroup speaker table row figure
+    titlePage docTitle titlePart byline docAuthor docDate docEdition docImprint imprimatur opener
+    closer salute signed dateline trailer epigraph argument postscript label castList castGroup
+    castItem set prologue epilogue performance listBibl listPerson person listPlace place listOrg
+    org listEvent event address addrLine')) ! map:entry(., true()))"/>
+
+  <!-- A block: a division or one of the blocks above; a stage direction when it stands between
+       speeches, not inside a line; a bibliographic entry when it is one of a list. -->
+  <xsl:function name="f:generic-is-block" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="namespace-uri($element) eq 'http://www.tei-c.org/ns/1.0'
+      and (map:contains($generic-blocks, local-name($element))
+        or exists($element/self::stage[parent::*[local-name() = ('sp', 'lg', $generic-divisions)]])
+        or exists($element/self::bibl[parent::listBibl]))"/>
+  </xsl:function>
+</xsl:stylesheet>
