@@ -9,6 +9,7 @@ transform can read no file and no URL (doc(), unparsed-text(), collection()).
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 from lxml import etree
@@ -18,6 +19,7 @@ from .errors import EditionError
 from .xmlfile import element_at, parse
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+RECENT_DOCUMENTS = 4  # the document at hand, its citations, the registers, the alignment
 
 
 class Stylesheets:
@@ -32,7 +34,7 @@ class Stylesheets:
         self._processor = PySaxonProcessor(license=False)
         self._compiled = {name: self._compile(name) for name in names}
         self._processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
-        self._last: tuple[etree._ElementTree, PyXdmNode] | None = None
+        self._recent: OrderedDict[int, tuple[etree._ElementTree, PyXdmNode]] = OrderedDict()
 
     @property
     def version(self) -> str:
@@ -60,11 +62,16 @@ class Stylesheets:
             return value
         if isinstance(value, bytes):
             return self._processor.parse_xml(xml_text=value.decode("utf-8"))
-        # The formats of one document are made one after the other: the last tree made a
-        # document is asked again (and kept alive here, so its identity stays its own).
-        if self._last is None or self._last[0] is not value:
-            self._last = (value, self.document(etree.tostring(value, encoding="UTF-8")))
-        return self._last[1]
+        # The trees asked for again and again (the document whose formats are being made, the
+        # registers and the alignment every page reads) are made documents once. Each is kept
+        # alive here, so that its id stays its own; the least recent beyond a few is let go.
+        if id(value) in self._recent:
+            self._recent.move_to_end(id(value))
+        else:
+            self._recent[id(value)] = (value, self.document(etree.tostring(value, encoding="UTF-8")))
+            while len(self._recent) > RECENT_DOCUMENTS:
+                self._recent.popitem(last=False)
+        return self._recent[id(value)][1]
 
     def _value(self, value):
         """A Python value as an XDM value: documents (lxml trees) as document nodes, lists as sequences."""
