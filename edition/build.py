@@ -46,14 +46,18 @@ class Builder:
         self.progress = progress
         self.warnings: list[Problem] = []
         self._renderer: Renderer | None = None
+        self._valid_edition_files: dict[Path, str] | None = None
 
     def build(self) -> Path:
         """Build into the folder; the folder. Raises EditionError with every problem found."""
         sources = self.project.text_files()
         works = [path for path in sources if holds_text(path)]
         settings = Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in works))
-        _check_edition_files(self.project, settings.edition_files, works)
         digests = {path: manifest.sha256(path) for path in sources}
+        edition_files = {path: digests[path] for path in settings.edition_files}
+        if edition_files != self._valid_edition_files:  # a rebuild in the server seldom changes them
+            _check_edition_files(self.project, settings.edition_files, works)
+            self._valid_edition_files = edition_files
         context = manifest.context(settings, digests)
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
