@@ -1,0 +1,138 @@
+"""`python -m bench`: measure the build on every corpus, print the tables, write docs/performance.md."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from . import corpora, measure, rebuilds, report, synthetic, targets
+from .corpora import ROOT, Corpus, Unavailable
+from .measure import BuildFailed
+from .report import RebuildRow, Row, plural
+
+DOCUMENT = ROOT / "docs" / "performance.md"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def job_counts(corpus: Corpus) -> list[int]:
+    """1 and every core; ELTeC level 1 also 2, for the speed-up target."""
+    counts = {1, os.cpu_count() or 1} | ({2} if corpus.name == targets.LEVEL1 else set())
+    return sorted(counts)
+
+
+def corpus_rows(corpus: Corpus, runs: int, jobs: list[int] | None = None) -> list[Row]:
+    try:
+        documents, size = corpus.documents, corpus.size
+    except Unavailable as error:
+        return [Row(corpus.name, error=str(error))]
+    log(f"{corpus.name}: {documents:,} files, {size / report.MB:.1f} MB")
+    floor = measure.floor(corpus, runs)
+    return [_jobs_row(Row(corpus.name, count, runs, documents, size, floor), corpus, runs)
+            for count in jobs or job_counts(corpus)]
+
+
+def _jobs_row(row: Row, corpus: Corpus, runs: int) -> Row:
+    log(f"  {plural(runs, 'full build')}, {plural(row.jobs, 'job')}")
+    try:
+        builds = measure.full_builds(corpus, row.jobs, runs)
+    except BuildFailed as error:
+        row.error = str(error)
+        return row
+    row.seconds = statistics.median(build.seconds for build in builds)
+    row.peak = max(build.peak for build in builds)
+    return row
+
+
+def synthetic_rows(documents: int, runs: int, jobs: list[int] | None = None) -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        corpus = synthetic.generate(ROOT / "texts", Path(folder) / "texts", documents)
+        return corpus_rows(corpus, runs, jobs)
+
+
+def incremental_rows(runs: int) -> list[RebuildRow]:
+    jobs = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        corpus = synthetic.generate(ROOT / "texts", Path(folder) / "texts", 1_000)
+        row = RebuildRow(targets.INCREMENTAL, corpus.name, corpus.documents, jobs)
+        log(f"{corpus.name}: {plural(runs, 'full build')}, each followed by a rebuild after one edit, "
+            f"{plural(jobs, 'job')}")
+        edited = next(path for path in corpus.files if path.name.startswith("mim-program-1996-"))
+        return [_rebuild_row(row, lambda: rebuilds.incremental(corpus, edited, jobs, runs))]
+
+
+def warm_rows() -> list[RebuildRow]:
+    edition = corpora.edition()
+    log(f"{edition.name}: a Builder's first build, then {rebuilds.WARM_EDITS} edits, each rebuilt")
+    return [_rebuild_row(RebuildRow(targets.WARM, edition.name, edition.documents, 1), rebuilds.warm),
+            _rebuild_row(RebuildRow(targets.WARM_HTML_TEXT, edition.name, edition.documents, 1),
+                         lambda: rebuilds.warm(measure.FORMATS))]
+
+
+def _rebuild_row(row: RebuildRow, measurement) -> RebuildRow:
+    try:
+        result = measurement()
+    except (BuildFailed, Unavailable) as error:
+        row.error = str(error)
+        return row
+    row.full, row.rebuild = result.full, result.rebuild
+    return row
+
+
+GROUPS = {
+    "edition": lambda runs: corpus_rows(corpora.edition(), runs),
+    "eltec-level1": lambda runs: corpus_rows(corpora.eltec(1), runs),
+    "eltec-level2": lambda runs: corpus_rows(corpora.eltec(2), runs),
+    "synthetic-1000": lambda runs: synthetic_rows(1_000, runs),
+    # One run, with every core: its three would take hours, and its figure is its memory.
+    "synthetic-10000": lambda runs: synthetic_rows(10_000, 1, [os.cpu_count() or 1]),
+    "incremental": incremental_rows,
+    "warm": lambda runs: warm_rows(),
+}
+
+
+def options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split(":", 1)[1].strip())
+    parser.add_argument("--runs", type=int, default=3,
+                        help="builds per measurement, of which the median counts (default 3)")
+    parser.add_argument("--only", action="append", choices=list(GROUPS), metavar="CORPUS",
+                        help=f"run only this group of rows (repeatable): {', '.join(GROUPS)}")
+    parser.add_argument("--quick", action="store_true", help="skip the 10,000-document edition")
+    chosen = parser.parse_args()
+    if chosen.runs < 1:
+        parser.error("--runs must be at least 1")
+    return chosen
+
+
+def main() -> int:
+    chosen, facts = options(), report.machine()
+    groups = [name for name in GROUPS if name in (chosen.only or GROUPS)
+              and not (chosen.quick and name == "synthetic-10000")]
+    results = [row for name in groups for row in GROUPS[name](chosen.runs)]
+    builds = [row for row in results if isinstance(row, Row)]
+    rebuilt = [row for row in results if isinstance(row, RebuildRow)]
+    text = report.page(facts, chosen.runs, report.builds_table(builds), report.rebuilds_table(rebuilt),
+                       report.targets_table(targets.evaluate(builds, rebuilt)))
+    print(text)
+    failed = any(row.error for row in results)
+    _write(text, complete=len(groups) == len(GROUPS) and not failed)
+    return 1 if failed else 0
+
+
+def _write(text: str, complete: bool) -> None:
+    if not complete:
+        log(f"{DOCUMENT.relative_to(ROOT)} not written: only a complete run, every figure measured, is written there")
+        return
+    DOCUMENT.parent.mkdir(exist_ok=True)
+    DOCUMENT.write_text(text, encoding="utf-8")
+    log(f"wrote {DOCUMENT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

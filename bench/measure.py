@@ -1,0 +1,75 @@
+"""Timing: `edition build` as a subprocess (wall time and peak memory), and the floor."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpora import ROOT, Corpus
+from .floor import parse_and_serialise
+from .memory import PeakMemory
+
+FORMATS = ("html", "text")
+
+
+class BuildFailed(Exception):
+    """`edition build` exited with an error; the message is what it printed."""
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float
+    peak: int  # bytes: the process and its workers together
+
+
+def build_command(corpus: Corpus, out: Path, jobs: int) -> list[str]:
+    command = [sys.executable, "-m", "edition.cli", "build", "--texts", str(corpus.folder), "--out", str(out),
+               "--format", ",".join(FORMATS), "--jobs", str(jobs), "--quiet"]
+    return command + ["--lenient"] if corpus.lenient else command
+
+
+def build(corpus: Corpus, out: Path, jobs: int) -> Build:
+    """One build into ``out``: a full build if it is new or empty, else an incremental one."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(build_command(corpus, out, jobs), cwd=ROOT,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        memory = PeakMemory(process.pid)
+        memory.start()
+        status = process.wait()
+        seconds, peak = time.perf_counter() - start, memory.stop()
+        if status != 0:
+            errors.seek(0)
+            raise BuildFailed(_summary(errors.read().decode("utf-8", "replace"), status))
+    return Build(seconds, peak)
+
+
+def full_builds(corpus: Corpus, jobs: int, runs: int) -> list[Build]:
+    """``runs`` full builds, each into a new, empty output folder."""
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            results.append(build(corpus, Path(folder) / "build", jobs))
+    return results
+
+
+def floor(corpus: Corpus, runs: int) -> float:
+    """Median seconds for lxml to parse and serialise the corpus, in this process."""
+    return statistics.median(timed(lambda: parse_and_serialise(corpus.files)) for _ in range(runs))
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _summary(stderr: str, status: int) -> str:
+    """The last lines the build printed, enough to say why it failed."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    return f"exit {status}: " + (" / ".join(lines[-3:]) if lines else "no message")

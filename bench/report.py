@@ -1,0 +1,202 @@
+"""The benchmark's results as Markdown: the machine, the builds, the rebuilds, the targets."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .measure import FORMATS
+
+MB = 1_000_000
+
+
+@dataclass
+class Row:
+    """Full builds of one corpus with one number of jobs (None where it could not be measured)."""
+    corpus: str
+    jobs: int | None = None
+    runs: int | None = None
+    documents: int | None = None
+    size: int | None = None  # bytes of XML
+    floor: float | None = None  # seconds
+    seconds: float | None = None  # median wall time
+    peak: int | None = None  # bytes, the largest of the runs
+    error: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.seconds / self.floor if self.seconds and self.floor else None
+
+    @property
+    def documents_per_second(self) -> float | None:
+        return self.documents / self.seconds if self.seconds else None
+
+    @property
+    def mb_per_second(self) -> float | None:
+        return self.size / MB / self.seconds if self.seconds else None
+
+
+@dataclass
+class RebuildRow:
+    """A rebuild after one edited document, beside the full build it is compared with."""
+    name: str
+    corpus: str
+    documents: int | None = None
+    jobs: int | None = None
+    full: float | None = None
+    rebuild: float | None = None
+    error: str = ""
+
+    @property
+    def share(self) -> float | None:
+        return self.rebuild / self.full if self.rebuild is not None and self.full else None
+
+
+def builds_table(rows: list[Row]) -> str:
+    headings = ["corpus", "formats", "documents", "MB", "jobs", "runs", "wall s", "documents/s", "MB/s",
+                "peak memory MB", "floor s", "× floor"]
+    return table(headings, [_build_cells(row) for row in rows], left=2) + _failures(rows)
+
+
+def _build_cells(row: Row) -> list[str]:
+    return [row.corpus, ", ".join(FORMATS), _number(row.documents), _number(_megabytes(row.size)), _number(row.jobs),
+            _number(row.runs),
+            _number(row.seconds), _number(row.documents_per_second), _number(row.mb_per_second),
+            _number(_megabytes(row.peak)), _number(row.floor), _number(row.ratio, "×")]
+
+
+def _megabytes(count: int | None) -> float | None:
+    return None if count is None else count / MB
+
+
+def rebuilds_table(rows: list[RebuildRow]) -> str:
+    headings = ["rebuild after one edit", "corpus", "documents", "jobs", "full build s", "rebuild s", "rebuild / full"]
+    cells = [[row.name, row.corpus, _number(row.documents), _number(row.jobs), _number(row.full),
+              _number(row.rebuild), _percent(row.share)] for row in rows]
+    return table(headings, cells, left=2) + _failures(rows)
+
+
+def targets_table(targets) -> str:
+    met = {True: "yes", False: "**no**", None: "—"}
+    return table(["target", "measured", "met"], [[t.goal, t.measured, met[t.met]] for t in targets], left=3)
+
+
+def table(headings: list[str], rows: list[list[str]], left: int = 1) -> str:
+    """A Markdown table: the first ``left`` columns aligned left, the figures after them right."""
+    if not rows:
+        return "Not run.\n"
+    align = ["---"] * left + ["---:"] * (len(headings) - left)
+    lines = [headings, align, *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines) + "\n"
+
+
+def _failures(rows) -> str:
+    failed = [f"- {_label(row)}: {row.error}" for row in rows if row.error]
+    return "\nNot measured:\n\n" + "\n".join(failed) + "\n" if failed else ""
+
+
+def _label(row) -> str:
+    name = getattr(row, "name", "") or row.corpus
+    return f"{name}, {plural(row.jobs, 'job')}" if row.jobs else name
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _number(value, unit: str = "") -> str:
+    """A figure with as many decimals as it needs to be read at a glance; — if missing."""
+    if value is None:
+        return "—"
+    if isinstance(value, int) or value >= 100:
+        return f"{value:,.0f}{unit}"
+    return f"{value:.{1 if value >= 10 else 2 if value >= 0.1 else 3}f}{unit}"
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1%}"
+
+
+def machine() -> str:
+    """The facts of the machine the figures are measured on, its load now among them."""
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (f"{platform.platform()}, {_cpu_model()}, os.cpu_count() = {os.cpu_count()}, "
+            f"{_memory_total()} of memory, load average {load} at the start of the run; Python "
+            f"{platform.python_version()}, saxonche {_version('saxonche')}, lxml {_version('lxml')}")
+
+
+def _cpu_model() -> str:
+    for line in _read("/proc/cpuinfo").splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.machine()
+
+
+def _memory_total() -> str:
+    for line in _read("/proc/meminfo").splitlines():
+        if line.startswith("MemTotal:"):
+            return f"{int(line.split()[1]) * 1024 / 10**9:.0f} GB"
+    return "unknown"
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def page(facts: str, runs: int, builds: str, rebuilds: str, targets: str) -> str:
+    """docs/performance.md: how the figures were measured, then the three tables."""
+    return f"""# Performance
+
+Measured by `python -m bench` on {today()}, on {facts}.
+
+Each build is `edition build --format {','.join(FORMATS)} --quiet` run as a new process into a
+new, empty output folder, so starting Python, compiling the stylesheets and validating
+are counted; the wall time is the median of the runs the table gives ({runs}, but one
+for the 10,000-document edition, whose figure that matters is its memory). The peak memory is the largest
+sum of the resident set sizes of the build and all its worker processes, polled every
+20 ms (pages they share are counted in each, so it is an upper bound). The floor is
+lxml parsing and serialising the same files in one process, the least any build must
+do (median of as many runs); "× floor" is the build's wall time divided by it.
+
+The corpora: this edition's `texts/`; the ELTeC English novels in
+`../shared/corpora/eltec-eng/` (level 1, 99 novels; level 2, 3 novels tokenised into
+words), built with `--lenient` since they are not written to the edition's schema; and
+synthetic editions of 1,000 and 10,000 files: the edition's registers, alignment and
+two programmes, then copies of the two programmes in turn, each with its own document
+id.
+
+## Full builds
+
+{builds}
+## Rebuilds after one edited document
+
+- *incremental*: a full build, one word of one copy changed, then `edition build` into
+  the same folder, whose manifest decides what is outdated (median of {plural(runs, 'run')}).
+- *warm, in the server*: `edition.build.Builder(...).build()` in one process, as
+  `edition serve` keeps it, on a copy of `texts/`; its full build is the Builder's first,
+  compilation included, its rebuild the median over several edits of one programme. The
+  server builds every format (the PDF of the edited programme among them); the second
+  row builds html and text only, as the other rows do.
+
+{rebuilds}
+## Targets
+
+{targets}"""

@@ -1,0 +1,81 @@
+"""The performance targets, and whether the measured figures meet them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .corpora import eltec, synthetic_name
+from .report import MB, RebuildRow, Row
+
+LEVEL1 = eltec(1).name
+INCREMENTAL, WARM = "incremental", "warm, in the server (every format)"
+WARM_HTML_TEXT = "warm, html and text only"
+
+
+@dataclass(frozen=True)
+class Target:
+    goal: str
+    measured: str = "not run"
+    met: bool | None = None
+
+
+def evaluate(rows: list[Row], rebuilds: list[RebuildRow]) -> list[Target]:
+    return [_floor_ratio(rows), _speed_up(rows), _memory(rows), _incremental(rebuilds), _warm(rebuilds)]
+
+
+def _floor_ratio(rows: list[Row]) -> Target:
+    jobs = os.cpu_count() or 1
+    goal = f"{LEVEL1}, html and text, {jobs} jobs: at most 5× the floor"
+    row = _row(rows, LEVEL1, jobs)
+    if not row or row.ratio is None:
+        return _missing(goal, row)
+    return Target(goal, f"{row.ratio:.1f}× ({row.seconds:.2f} s, floor {row.floor:.2f} s)", row.ratio <= 5)
+
+
+def _speed_up(rows: list[Row]) -> Target:
+    goal = f"{LEVEL1}: 2 jobs at least 1.7 times as fast as 1"
+    one, two = _row(rows, LEVEL1, 1), _row(rows, LEVEL1, 2)
+    if not (one and two and one.seconds and two.seconds):
+        return _missing(goal, one or two)
+    speed_up = one.seconds / two.seconds
+    return Target(goal, f"{speed_up:.2f} ({one.seconds:.2f} s / {two.seconds:.2f} s)", speed_up >= 1.7)
+
+
+def _memory(rows: list[Row]) -> Target:
+    name = synthetic_name(10_000)
+    goal = f"{name}: peak memory under 1 GB (the largest of its rows)"
+    ran = [row for row in rows if row.corpus == name]
+    peaks = [row.peak for row in ran if row.peak]
+    if not peaks:
+        return _missing(goal, ran[0] if ran else None)
+    return Target(goal, f"{max(peaks) / MB:,.0f} MB", max(peaks) < 1000 * MB)
+
+
+def _incremental(rebuilds: list[RebuildRow]) -> Target:
+    goal = f"{synthetic_name(1_000)}: rebuild after one edited document under 5% of the full build"
+    row = _rebuild(rebuilds, INCREMENTAL)
+    if not row or row.share is None:
+        return _missing(goal, row)
+    return Target(goal, f"{row.share:.1%} ({row.rebuild:.2f} s / {row.full:.2f} s)", row.share < 0.05)
+
+
+def _warm(rebuilds: list[RebuildRow]) -> Target:
+    goal = "this edition: warm rebuild of one edited document in the server under 50 ms"
+    row = _rebuild(rebuilds, WARM)
+    if not row or row.rebuild is None:
+        return _missing(goal, row)
+    return Target(goal, f"{row.rebuild * 1000:.0f} ms", row.rebuild < 0.05)
+
+
+def _missing(goal: str, row) -> Target:
+    """Not measured: its rows were not run, or they failed (the tables above say why)."""
+    return Target(goal, "failed: see above" if row else "not run")
+
+
+def _row(rows: list[Row], corpus: str, jobs: int) -> Row | None:
+    return next((row for row in rows if row.corpus == corpus and row.jobs == jobs), None)
+
+
+def _rebuild(rebuilds: list[RebuildRow], name: str) -> RebuildRow | None:
+    return next((row for row in rebuilds if row.name == name), None)
