@@ -6,14 +6,12 @@ from pathlib import Path
 
 from lxml import etree
 
-
-def safe_parser() -> etree.XMLParser:
-    """The edition's parser settings: no entity expanded, no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True)
+from edition.xmlfile import safe_parser
 
 
 def parse_and_serialise(files: list[Path]) -> int:
-    """Parse every file and serialise it again, in this process; the bytes written."""
+    """Parse every file (as the build does) and serialise it again, in this process; the
+    bytes written."""
     parser, written = safe_parser(), 0
     for path in files:
         written += len(etree.tostring(etree.parse(str(path), parser), encoding="UTF-8"))

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.xmlfile import safe_parser
+
 from .corpora import Corpus, synthetic_name
-from .floor import safe_parser
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
