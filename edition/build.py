@@ -82,8 +82,7 @@ class Builder:
             steps = Steps(self.out, staging, previous)
             for module in (m for m in settings.modules if hasattr(m, "prepare")):
                 steps.run(f"{_name(module)}.prepare", bool(previous), lambda: module.prepare(renderer.edition, staging))
-            for record in kept.values():
-                _link(self.out, staging, record["outputs"])
+            _link(self.out, staging, [path for record in kept.values() for path in record["outputs"]])
             results = self._render(settings, outdated, staging)
             records = {**{path.name: record for path, record in kept.items()},
                        **{result.source.name: manifest.record(self.project, result, digests[result.source])
@@ -173,10 +172,15 @@ def _summary(folder: Path, record: dict) -> Summary:
 
 
 def _link(old: Path, new: Path, relative_paths) -> None:
+    # Plain strings, each folder made once: a rebuild of a large edition links tens of
+    # thousands of files.
+    made = set()
     for relative in relative_paths:
-        target = new / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(old / relative, target)
+        folder = os.path.dirname(relative)
+        if folder not in made:
+            os.makedirs(f"{new}/{folder}", exist_ok=True)
+            made.add(folder)
+        os.link(f"{old}/{relative}", f"{new}/{relative}")
 
 
 @contextmanager

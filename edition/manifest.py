@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -54,7 +55,7 @@ def reusable(folder: Path, listed: dict, name: str, digest: str) -> bool:
     and are all still there (when in doubt, rebuild)."""
     record = listed.get("documents", {}).get(name)
     return (record is not None and record["sha256"] == digest
-            and all((folder / relative).is_file() for relative in record["outputs"]))
+            and all(os.path.isfile(f"{folder}/{relative}") for relative in record["outputs"]))
 
 
 def record(project: Project, result, digest: str) -> dict:
@@ -87,7 +88,9 @@ def write(project: Project, saxon_version: str, folder: Path, context_digest: st
         "outputs": {path: known.get(path) or sha256(folder / path) for path in _listing(folder)},
     }
     path = folder / NAME
-    path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    # Not indented: the indenting encoder is Python's slow one, and the manifest of a large
+    # edition lists tens of thousands of files (`python -m json.tool` shows it indented).
+    path.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
@@ -112,7 +115,11 @@ def _digest(path: Path, size: int, mtime: int) -> str:
 
 
 def _listing(folder: Path) -> list[str]:
-    return sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file() and f.name != NAME)
+    # os.walk, not Path.rglob: an edition of thousands of documents has tens of thousands of
+    # outputs, and os.walk knows which are files without asking the system about each.
+    start = len(str(folder)) + 1
+    return sorted(os.path.join(top, name)[start:] for top, _, names in os.walk(folder) for name in names
+                  if name != NAME)
 
 
 def _relative(project: Project, path: Path) -> str:
