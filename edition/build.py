@@ -51,9 +51,13 @@ class Builder:
     def build(self) -> Path:
         """Build into the folder; the folder. Raises EditionError with every problem found."""
         sources = self.project.text_files()
-        works = [path for path in sources if holds_text(path)]
-        settings = Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in works))
         digests = {path: manifest.sha256(path) for path in sources}
+        # A source the build in place rendered, unchanged since, holds a text still: only the
+        # others are read to tell the documents from the registers and the alignment.
+        rendered = manifest.rendered(self.out)
+        works = [path for path in sources if rendered.get(path.name) == digests[path] or holds_text(path)]
+        chosen = set(works)
+        settings = Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in chosen))
         edition_files = {path: digests[path] for path in settings.edition_files}
         if edition_files != self._valid_edition_files:  # a rebuild in the server seldom changes them
             _check_edition_files(self.project, settings.edition_files, works)

@@ -50,6 +50,15 @@ def previous(folder: Path, current_context: str) -> dict:
     return listed if listed.get("context") == current_context and "documents" in listed else {}
 
 
+def rendered(folder: Path) -> dict[str, str]:
+    """File name -> sha256 of each source the build in ``folder`` rendered as a document,
+    whatever the context it was made in; nothing if there is no readable build."""
+    try:
+        return {name: record["sha256"] for name, record in read(folder).get("documents", {}).items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}
+
+
 def reusable(folder: Path, listed: dict, name: str, digest: str) -> bool:
     """Whether the outputs of source ``name`` in the previous build were made from this digest
     and are all still there (when in doubt, rebuild)."""
