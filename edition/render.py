@@ -58,6 +58,10 @@ class Renderer:
     def __init__(self, settings: Settings, progress: Callable[[str], None] = lambda message: None):
         self.settings = settings
         self.writers = [module for module in settings.modules if hasattr(module, "write_document")]
+        # The formats a document rendered generically is left out of: a page that claimed the
+        # edition's apparatus (its notes, its citation scheme) for it would mislead.
+        self._not_generic = [name for name in settings.formats if not all(
+            getattr(module, "GENERIC", False) for module in FORMATS[name] if hasattr(module, "write_document"))]
         stylesheets = Stylesheets(settings.project.xslt, sorted({n for m in settings.modules for n in m.STYLESHEETS}))
         self.validator = Validator(settings.project)
         files = [parse(path) for path in settings.edition_files]
@@ -73,7 +77,8 @@ class Renderer:
         if result.problems:
             return result
         work = Work(result.id, xml, generic=bool(result.warnings))
-        written = [path for module in self.writers for path in module.write_document(self.edition, work, folder)]
+        writers = [module for module in self.writers if getattr(module, "GENERIC", False) or not work.generic]
+        written = [path for module in writers for path in module.write_document(self.edition, work, folder)]
         result.summary = summarise(xml.tree, work.id, work.generic)
         written.append(folder / "summaries" / f"{work.id}.xml")
         written[-1].parent.mkdir(exist_ok=True)
@@ -96,6 +101,7 @@ class Renderer:
         if not self.settings.lenient:
             return Result(xml.path, problems=problems)
         first = problems[0]
-        warning = Problem(first.path, first.line, first.col,
-                          f"rendered generically: not valid against the edition's schema ({first.message})", "warning")
+        left_out = "".join(f"; not in {name}, which has no generic rendering" for name in self._not_generic)
+        warning = Problem(first.path, first.line, first.col, "rendered generically: not valid against the "
+                          f"edition's schema ({first.message}){left_out}", "warning")
         return Result(xml.path, names.derived_id(xml.path), xml.position(root), warnings=[warning])

@@ -143,3 +143,14 @@ def test_the_pages_have_no_accessibility_violation(lenient_build):
             page.goto(path.as_uri())
             violations[path.name] = accessibility_violations(page)
     assert {name: found for name, found in violations.items() if found} == {}
+
+
+def test_a_foreign_document_is_left_out_of_the_pdf_and_the_warning_says_so(cli, corpus, tmp_path):
+    result = cli("build", "--texts", corpus, "--out", tmp_path / "out", "--format", "text,pdf", "--lenient", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == len(SAMPLE) and all(line.endswith("; not in pdf, which has no generic rendering")
+                                                for line in warnings)
+    assert len(list((tmp_path / "out" / "text").glob("*.txt"))) == len(SAMPLE)
+    assert not list((tmp_path / "out" / "pdf").iterdir())
+    assert not list((tmp_path / "out" / "print").glob("*.html"))

@@ -28,6 +28,7 @@ REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "cite.js", "notes.js", "search.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
+GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
 
 
