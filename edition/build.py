@@ -46,7 +46,7 @@ class Builder:
         self.progress = progress
         self.warnings: list[Problem] = []
         self._renderer: Renderer | None = None
-        self._valid_edition_files: dict[Path, str] | None = None
+        self._made_from: tuple[Settings, dict] | None = None  # what the renderer's edition files were
 
     def build(self) -> Path:
         """Build into the folder; the folder. Raises EditionError with every problem found."""
@@ -58,10 +58,7 @@ class Builder:
         works = [path for path in sources if rendered.get(path.name) == digests[path] or holds_text(path)]
         chosen = set(works)
         settings = Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in chosen))
-        edition_files = {path: digests[path] for path in settings.edition_files}
-        if edition_files != self._valid_edition_files:  # a rebuild in the server seldom changes them
-            _check_edition_files(self.project, settings.edition_files, works)
-            self._valid_edition_files = edition_files
+        _check_edition_files(self.project, settings.edition_files, works)
         context = manifest.context(settings, digests)
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +79,7 @@ class Builder:
             return  # nothing changed: the build in place is this build
         staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent))
         try:
-            renderer = self._renderer_for(settings)
+            renderer = self._renderer_for(settings, digests)
             steps = Steps(self.out, staging, previous)
             for module in (m for m in settings.modules if hasattr(m, "prepare")):
                 steps.run(f"{_name(module)}.prepare", bool(previous), lambda: module.prepare(renderer.edition, staging))
@@ -101,9 +98,11 @@ class Builder:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def _renderer_for(self, settings: Settings) -> Renderer:
-        if self._renderer is None or self._renderer.settings != settings:
-            self._renderer = Renderer(settings, self.progress)
+    def _renderer_for(self, settings: Settings, digests: dict) -> Renderer:
+        """The renderer of the last build if it was made from the same registers and alignment."""
+        made_from = (settings, {path: digests[path] for path in settings.edition_files})
+        if self._renderer is None or self._made_from != made_from:
+            self._renderer, self._made_from = Renderer(settings, self.progress), made_from
         return self._renderer
 
     def _render(self, settings: Settings, sources: list[Path], staging: Path) -> list[Result]:

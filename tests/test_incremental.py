@@ -136,3 +136,27 @@ def test_problems_found_by_the_workers_stop_the_build(project_copy, tmp_path):
 
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_warm_builder_shows_a_changed_register(project_copy):
+    """The server's builder keeps its renderer, which holds the registers: an edited register
+    must not be served as it was."""
+    warm = builder.Builder(project_copy, formats=FORMATS, jobs=1)
+    out = warm.build()
+    edit(project_copy.texts / "registers.xml", "<persName>Vladimir Ilyich Lenin</persName>",
+         "<persName>V. I. Lenin</persName>")
+    warm.build()
+    persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
+    assert "V. I. Lenin" in persons and "Vladimir Ilyich Lenin" not in persons
+
+
+def test_a_warm_builder_refuses_a_document_that_breaks_the_alignment(project_copy):
+    """The alignment's rules read the documents: removing a point it links is an error in a
+    rebuild as in a first build, though the alignment itself did not change."""
+    from edition.errors import EditionError
+
+    warm = builder.Builder(project_copy, formats=FORMATS, jobs=1)
+    warm.build()
+    edit(project_copy.texts / f"{LLCO}.xml", 'xml:id="point-8"', 'xml:id="point-eight"')
+    with pytest.raises(EditionError, match="is not a point of the edition"):
+        warm.build()
