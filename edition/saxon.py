@@ -65,6 +65,7 @@ class Stylesheets:
         # The trees asked for again and again (the document whose formats are being made, the
         # registers and the alignment every page reads) are made documents once. Each is kept
         # alive here, so that its id stays its own; the least recent beyond a few is let go.
+        # (A tree is never changed once parsed: a changed one would be served as it was.)
         if id(value) in self._recent:
             self._recent.move_to_end(id(value))
         else:

@@ -128,10 +128,10 @@ def _located(document: XmlFile, xpath: str | None, line: int) -> tuple[int, int]
 
 def _unlocated(document: XmlFile, message: str, previous: tuple[int, int]) -> tuple[int, int]:
     """Where an error libxml2 gives no location belongs ("Element change failed to validate
-    attributes", inside an interleave): the first element it names after the previous error,
-    since errors come in document order."""
-    name = re.match(r"Element (\S+) ", message)
-    for element in document.tree.iter("{*}" + name.group(1).split(":")[-1]) if name else ():
+    attributes", inside an interleave): a guess, the first element it names after the previous
+    error, since libxml2 reports in document order; else the previous error's place."""
+    name = re.match(r"Element (?:[\w.-]+:)?([\w.-]+) ", message)
+    for element in document.tree.iter("{*}" + name.group(1)) if name else ():
         if document.position(element) > previous:
             return document.position(element)
     return previous

@@ -36,10 +36,6 @@
   <!-- For a work's page: its citations and those of its points, formatted once per build by
        the Python driver (edition/outputs/html.py), with the files to download. -->
   <xsl:param name="citations" as="document-node()?" select="()"/>
-  <xsl:param name="generic" as="xs:boolean" select="false()"/>
-  <!-- The document's id as the build derived it from the file name; when empty, the id its
-       header gives (f:document-id). -->
-  <xsl:param name="document-id" as="xs:string" select="''"/>
 
   <!-- The document as the page's head, header and footer see it: a generic one by its
        summary alone (f:generic-summary), so that nothing else of its header passes there for

@@ -3,7 +3,7 @@
      document not valid against the edition's schema ($generic) as generic TEI, in
      text/generic.xsl. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:m="urn:edition:modes"
+  xmlns:m="urn:edition:modes"
   exclude-result-prefixes="#all">
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/readings.xsl"/>
@@ -16,11 +16,6 @@
   <xsl:include href="common/generic.xsl"/>
   <xsl:include href="text/generic.xsl"/>
   <xsl:output method="text" encoding="UTF-8" normalization-form="NFC"/>
-
-  <xsl:param name="generic" as="xs:boolean" select="false()"/>
-  <!-- The document's id as the build derived it from the file name; when empty, the id its
-       header gives (f:document-id). -->
-  <xsl:param name="document-id" as="xs:string" select="''"/>
 
   <!-- Ahead of text/document.xsl's rule for the edition's own texts. -->
   <xsl:template match="document-node()[$generic]" priority="1">

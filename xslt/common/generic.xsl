@@ -3,13 +3,17 @@
      document share: which of its nodes are its text, its id and title, and which of TEI's
      elements are blocks. Nothing here knows any encoding but TEI's own.
 
-     The including driver declares $document-id and includes common/citation.xsl
-     (f:document-id). -->
+     The including driver includes common/citation.xsl (f:document-id). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- Whether the document is rendered generically (the build says so), and the id the build
+       derived from its file name (when empty, the one its header gives, f:document-id). -->
+  <xsl:param name="generic" as="xs:boolean" select="false()"/>
+  <xsl:param name="document-id" as="xs:string" select="''"/>
 
   <!-- The texts of a document; a document with none (not TEI at all) gives all it holds
        but a header. -->
@@ -19,7 +23,6 @@
     <xsl:sequence select="if (exists($texts)) then $texts else $document/*/(node() except teiHeader)"/>
   </xsl:function>
 
-  <!-- The id the build derived from the file name, else the one the header gives. -->
   <xsl:function name="f:generic-id" as="xs:string">
     <xsl:param name="document" as="document-node()"/>
     <xsl:sequence select="($document-id[.], f:document-id($document))[1]"/>
