@@ -78,7 +78,7 @@ def warm_rows() -> list[RebuildRow]:
 def _rebuild_row(row: RebuildRow, measurement) -> RebuildRow:
     try:
         result = measurement()
-    except (BuildFailed, Unavailable) as error:
+    except BuildFailed as error:
         row.error = str(error)
         return row
     row.full, row.rebuild = result.full, result.rebuild

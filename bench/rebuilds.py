@@ -12,6 +12,7 @@ from pathlib import Path
 
 from edition.build import Builder
 from edition.errors import EditionError
+from edition.render import FORMATS as ALL_FORMATS
 from edition.project import find_project
 
 from .corpora import ROOT, Corpus
@@ -63,4 +64,4 @@ def _timed_build(builder: Builder) -> float:
 def _builder(texts: Path, out: Path, formats: tuple[str, ...] | None) -> Builder:
     """The library's Builder as `edition serve` keeps one, on another folder of texts."""
     project = dataclasses.replace(find_project(ROOT), texts_folder=texts)
-    return Builder(project, out=out, jobs=1, **({"formats": formats} if formats else {}))
+    return Builder(project, formats or tuple(ALL_FORMATS), out=out, jobs=1)

@@ -58,10 +58,12 @@ class Renderer:
     def __init__(self, settings: Settings, progress: Callable[[str], None] = lambda message: None):
         self.settings = settings
         self.writers = [module for module in settings.modules if hasattr(module, "write_document")]
-        # The formats a document rendered generically is left out of: a page that claimed the
-        # edition's apparatus (its notes, its citation scheme) for it would mislead.
-        self._not_generic = [name for name in settings.formats if not all(
-            getattr(module, "GENERIC", False) for module in FORMATS[name] if hasattr(module, "write_document"))]
+        # A document rendered generically is left out of the other formats: a page that claimed
+        # the edition's apparatus (its notes, its citation scheme) for it would mislead.
+        self.generic_writers = [module for module in self.writers if getattr(module, "GENERIC", False)]
+        self._not_generic = [name for name in settings.formats
+                             if any(module in self.writers and module not in self.generic_writers
+                                    for module in FORMATS[name])]
         stylesheets = Stylesheets(settings.project.xslt, sorted({n for m in settings.modules for n in m.STYLESHEETS}))
         self.validator = Validator(settings.project)
         files = [parse(path) for path in settings.edition_files]
@@ -77,7 +79,7 @@ class Renderer:
         if result.problems:
             return result
         work = Work(result.id, xml, generic=bool(result.warnings))
-        writers = [module for module in self.writers if getattr(module, "GENERIC", False) or not work.generic]
+        writers = self.generic_writers if work.generic else self.writers
         written = [path for module in writers for path in module.write_document(self.edition, work, folder)]
         result.summary = summarise(xml.tree, work.id, work.generic)
         written.append(folder / "summaries" / f"{work.id}.xml")

@@ -40,9 +40,9 @@
       'sources': $sources }, f:header-facts($header)))"/>
   </xsl:function>
 
-  <!-- The edition: its editors are its authors, its works its parts. -->
-  <!-- (Its headers are taken one by one, "!", not as one path: a path sorts nodes of
-       several documents in an order that depends on when each was loaded.) -->
+  <!-- The edition: its editors are its authors, its works its parts. Its headers are taken
+       one by one ("!"), not as one path, which would sort the nodes of several documents in
+       the order they happened to be loaded. -->
   <xsl:function name="f:edition-facts" as="map(xs:string, item()*)">
     <xsl:variable name="headers" as="element(teiHeader)*" select="f:headers()"/>
     <xsl:sequence select="map:merge((map {
