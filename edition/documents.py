@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import scheme
+from .errors import EditionError
 from .names import document_id
 from .project import Project
 from .saxon import Stylesheets
@@ -49,12 +51,21 @@ class Edition:
         for xml in files:
             kind = kind_of(xml.tree.getroot())
             if kind == "work" and (only is None or document_id(xml) in only):
+                _refuse_unsafe_scheme(xml)
                 works.append(Work(document_id(xml), xml))
             elif kind == "registers":
                 registers = xml
             elif kind == "alignment":
                 alignment = xml
         return cls(project, stylesheets, works, registers, progress, alignment)
+
+
+def _refuse_unsafe_scheme(xml: XmlFile) -> None:
+    """Whoever loads works evaluates their citation scheme: it is checked first, here too,
+    for the callers (cite, DTS, serve) that read sources without validating them whole."""
+    problems = scheme.problems(xml)
+    if problems:
+        raise EditionError(problems)
 
 
 def kind_of(root: etree._Element) -> str:

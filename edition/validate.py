@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from . import names
+from . import names, scheme
 from .errors import EditionError, Problem
 from .project import Project
 from .xmlfile import XmlFile, parse, safe_parser
@@ -31,12 +31,12 @@ class Validator:
         self._sch = _schematron(_load(project.schema / "edition.sch"))
 
     def check(self, document: XmlFile) -> list[Problem]:
-        return self._grammar(document) + self._rules(document)
+        return self._grammar(document) + self._rules(document) + scheme.problems(document)
 
     def first_problem(self, document: XmlFile) -> list[Problem]:
         """The grammar's first problem, or else the rules' problems: enough to know whether a
         document is the edition's (a foreign one can have a hundred thousand)."""
-        return self._grammar(document, limit=1) or self._rules(document)
+        return self._grammar(document, limit=1) or self._rules(document) + scheme.problems(document)
 
     def _grammar(self, document: XmlFile, limit: int | None = None) -> list[Problem]:
         if self._rng.validate(document.tree):

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from .. import citation, documents, dts
 from ..documents import Edition
+from ..output_files import output_file
 from ..summary import Summary
 
 STYLESHEETS = citation.STYLESHEETS
@@ -42,7 +43,9 @@ def _write_all(cat: dts.Catalogue, urls: dts.Urls, folder: Path, requests: Itera
         response = dts.route(cat, urls, endpoint, {k: str(v) for k, v in params.items() if v is not None})
         if response.status != 200:  # every request made here is valid: a failure is a bug
             raise RuntimeError(f"DTS {endpoint} {params}: {response.status} {response.body.decode()}")
-        target = folder / "dts" / unquote(url.removeprefix(root))
+        # Split before decoding: an encoded "/" inside a reference must stay inside its segment.
+        segments = [unquote(segment) for segment in url.removeprefix(root).split("/")]
+        target = output_file(folder / "dts", *segments)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(response.body)
         written.append(target)

@@ -35,7 +35,7 @@
     </xsl:variable>
     <xsl:for-each select="$nodes">
       <xsl:variable name="position" as="xs:integer" select="position()"/>
-      <xsl:variable name="value" as="xs:string" select="$values[$position]"/>
+      <xsl:variable name="value" as="xs:string" select="f:checked-value($values[$position], .)"/>
       <xsl:variable name="ref" as="xs:string" select="f:join($parent-ref, $structure/@delim, $value)"/>
       <xsl:variable name="id" as="xs:string"
         select="(@xml:id, if ($parent-id) then f:join($parent-id, $structure/@delim, $value)
@@ -43,6 +43,17 @@
       <xsl:sequence select="map { 'node': ., 'ref': $ref, 'id': $id, 'unit': string($structure/@unit) }"/>
       <xsl:sequence select="$structure/citeStructure ! f:cite-level(., current(), $ref, $id)"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A reference names files and URLs: what a scheme yields must be a plain word (letters,
+       digits, . _ ~ -), whatever the document holds. -->
+  <xsl:function name="f:checked-value" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if (matches($value, '^[\p{L}\p{N}][\p{L}\p{N}._~\-]{0,63}$')) then $value
+      else error(QName('urn:edition:errors', 'unsafe-reference'), 'the citation scheme gives the reference &quot;'
+        || substring($value, 1, 40) || '&quot;, which is not a plain word of at most 64 letters, digits, '
+        || 'dots, underscores, tildes and hyphens, at ' || path($node))"/>
   </xsl:function>
 
   <xsl:function name="f:join" as="xs:string">

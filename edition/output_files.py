@@ -1,0 +1,29 @@
+"""Where an output file goes: the one function that turns names into a path in the build.
+
+Names of outputs come from the sources (document ids, references, a citation scheme's
+delimiters), and the sources may come from anyone. Every output path is made here, segment
+by segment, and refused unless each segment is a plain file name and the whole, resolved,
+lies inside the folder it is written to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import EditionError
+
+MAX_SEGMENT_BYTES = 200  # below the 255 bytes of common file systems, with room for a staging suffix
+_UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
+def output_file(folder: Path, *segments: str) -> Path:
+    """``folder/segment/...``, proven to stay inside ``folder``; EditionError otherwise."""
+    for segment in segments:
+        if segment in ("", ".", "..") or _UNSAFE.search(segment) or len(segment.encode()) > MAX_SEGMENT_BYTES:
+            raise EditionError.at(folder, f"refused to write an output named {'/'.join(segments)!r}: "
+                                  f"{segment!r} is not a plain file name")
+    path = folder.joinpath(*segments)
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise EditionError.at(folder, f"refused to write {'/'.join(segments)!r}: it leads outside {folder}")
+    return path
