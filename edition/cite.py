@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-from xml.sax.saxutils import escape
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -70,15 +69,35 @@ def formatted(item: dict, style: str, form) -> str:
     citeproc-py takes about 10 ms an entry, and a work's citations differ from those of
     another copy or version of it only by their URL and note: the entry is made once with
     marks in their place, which are then replaced (unless the style shows the note, or the
-    marks do not survive it, when the entry is made as it is)."""
+    marks do not survive it, when the entry is made as it is).
+
+    citeproc-py writes a variable's text into its HTML as it is: for HTML, the item's text
+    is escaped first, so that a header's "<b>" or "<!--" is shown, not parsed."""
+    if form is formatter.html:
+        item = _html_escaped(item)
     shared = _formatted(json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True),
                         style, form is formatter.html)
     if NOTE_MARK in shared or shared.count(URL_MARK) != 1:
         return _bibliography_entry(item, style, form)
-    return shared.replace(URL_MARK, escape(item["URL"]) if form is formatter.html else item["URL"])
+    return shared.replace(URL_MARK, item["URL"])
 
 
 URL_MARK, NOTE_MARK = "https://url.invalid/", "(note)"
+# Character references by number: a style's text-case (uppercase, title case) would turn
+# "&lt;" into "&LT;", which XML does not know, but leaves digits alone.
+HTML_SPECIALS = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
+NOT_TEXT = ("id", "type", "language")  # keys citeproc-py reads, never writes into the entry
+
+
+def _html_escaped(value):
+    """The item with every text it holds escaped for HTML (in the author's names too)."""
+    if isinstance(value, str):
+        return value.translate(HTML_SPECIALS)
+    if isinstance(value, list):
+        return [_html_escaped(part) for part in value]
+    if isinstance(value, dict):
+        return {key: part if key in NOT_TEXT else _html_escaped(part) for key, part in value.items()}
+    return value
 
 
 @functools.lru_cache(maxsize=4096)
@@ -106,8 +125,8 @@ def bibtex(item: dict) -> str:
         "booktitle": _bibtex_escape(item["container-title"]),
         "edition": _bibtex_escape(item["edition"]),
         "year": str(item["issued"]["date-parts"][0][0]) if "issued" in item else None,
-        "url": item["URL"],
-        "language": item["language"],
+        "url": _bibtex_url(item["URL"]),
+        "language": _bibtex_escape(item["language"]),
         "note": _bibtex_escape(item["note"]),
     }
     key = re.sub(r"[^A-Za-z0-9]+", "-", item["id"])
@@ -123,7 +142,12 @@ def ris(item: dict) -> str:
         # RIS dates are YYYY/MM/DD/other, with empty fields where the date says less.
         lines += [("PY", str(parts[0])), ("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "/" * (4 - len(parts)))]
     lines += [("UR", item["URL"]), ("LA", item["language"]), ("N1", item["note"]), ("ID", item["id"]), ("ER", "")]
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+    return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines)
+
+
+def _one_line(value: str) -> str:
+    """A RIS field ends at its line's end: a newline in a header's value would start a record."""
+    return " ".join(value.split())
 
 
 def _passage_words(passage: Passage) -> str:
@@ -136,5 +160,23 @@ def _text(header: etree._Element, path: str) -> str:
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
 
 
+# BibTeX counts "\}" as a brace like any other, so a brace of the text, escaped so, would
+# close the field (and what follows in the text be read as fields of the entry). Each is
+# written as a LaTeX command in a brace group of its own, which BibTeX keeps whole as one
+# "special character"; every field's braces stay balanced. The rest are what LaTeX would
+# read as commands.
+BIBTEX_SPECIALS = str.maketrans({
+    "{": r"{\textbraceleft}", "}": r"{\textbraceright}", "\\": r"{\textbackslash}",
+    "~": r"{\textasciitilde}", "^": r"{\textasciicircum}",
+    "%": r"\%", "&": r"\&", "#": r"\#", "_": r"\_", "$": r"\$"})
+
+
 def _bibtex_escape(value: str) -> str:
-    return re.sub(r"([{}\\%&#_$])", r"\\\1", value)
+    """A blank line is a paragraph's end to LaTeX, which no field may hold."""
+    return " ".join(value.split()).translate(BIBTEX_SPECIALS)
+
+
+def _bibtex_url(url: str) -> str:
+    """The URL as bibliography styles print it, verbatim (no LaTeX escapes): braces and
+    backslashes percent-encoded, as a URL may hold them."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")

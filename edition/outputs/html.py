@@ -12,13 +12,13 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from .. import citation, cite
 from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
+from ..errors import EditionError
 from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
 
@@ -96,10 +96,16 @@ def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
 
 
 def _fragment(html: str, style: str) -> etree._Element:
-    """citeproc's HTML (text with <i> and the like) parsed into elements, never passed as a string."""
-    element = lxml.html.fragment_fromstring(html, create_parent="cite")
+    """citeproc's HTML (text with <i> and the like) parsed into elements, never passed as a string.
+
+    Its text is escaped (cite.formatted), so it is parsed as XML: an HTML parser would make an
+    element, or a comment, of any markup it met, where XML refuses what is not well-formed."""
+    try:
+        element = etree.fromstring(f"<cite>{html}</cite>")
+    except etree.XMLSyntaxError as error:
+        raise EditionError.at(f"citeproc-py ({style})", f"a citation that is not well-formed markup: {error}") from None
     element.set("style", style)
-    return etree.fromstring(etree.tostring(element))
+    return element
 
 
 def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> list[Path]:

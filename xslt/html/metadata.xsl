@@ -137,7 +137,19 @@
         <xsl:sequence select="f:json-work($facts)"/>
       </j:map>
     </xsl:variable>
-    <script type="application/ld+json">{xml-to-json($json)}</script>
+    <script type="application/ld+json">{f:json-in-html(xml-to-json($json))}</script>
+  </xsl:function>
+
+  <!-- JSON as the text of an HTML script element. An HTML parser reads that text for "</script"
+       and for the start of a comment (after "<!" followed by two hyphens and "<script", it
+       swallows the rest of the page), whatever the JSON means: xml-to-json writes "/" as "\/",
+       but a header may hold the rest. Written as JSON escapes, "<", ">" and "&" are no markup,
+       and the JSON parses to the same values; they stand inside strings only, where no
+       backslash before them can be unpaired. -->
+  <xsl:function name="f:json-in-html" as="xs:string">
+    <xsl:param name="json" as="xs:string"/>
+    <xsl:sequence select="$json => replace('&lt;', '\\u003c') => replace('>', '\\u003e')
+      => replace('&amp;', '\\u0026')"/>
   </xsl:function>
 
   <!-- The members of a CreativeWork: the edition, a work of it, or a source. -->

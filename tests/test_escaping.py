@@ -1,0 +1,158 @@
+"""What a TEI header declares is data, however a contributor wrote it: escaped for every
+format it reaches (the pages, the JSON-LD in their head, citeproc's citations, RIS, BibTeX),
+never read as markup, as a second record or as a field. Each payload is one a valid source
+may hold: the copy is validated before it is built."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from pybtex.database import parse_string
+
+from browser import chromium
+from edition import citation, cite, documents
+from edition.cli import main
+from edition.saxon import Stylesheets
+
+MIM = "mim-program-1996"
+TITLE = "Program of the Maoist Internationalist Movement"
+EDITORS = "The editors of Two Programmes"
+HIDDEN_COMMENT = "The editors <!--<script> of Two Programmes"
+RECORD = "1.0.0\nER  - \nTY  - JOUR\nTI  - forged"
+FORGED_FIELDS = '}, url = "https://evil.example/", year = 1066, x = {'
+LATEX = {r"{\textbraceleft}": "{", r"{\textbraceright}": "}", r"{\textbackslash}": "\\",
+         r"{\textasciitilde}": "~", r"{\textasciicircum}": "^", r"\%": "%", r"\&": "&",
+         r"\#": "#", r"\_": "_", r"\$": "$"}
+
+
+def run(project, *args):
+    here = os.getcwd()
+    os.chdir(project.root)
+    try:
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    finally:
+        os.chdir(here)
+
+
+def with_header(project, old: str, new: str):
+    """The copy with one header value replaced: still valid, so the build takes the real path."""
+    path = project.texts / f"{MIM}.xml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run(project, "validate")
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def built(project) -> Path:
+    result = run(project, "build", "--format", "html", "--quiet", "--out", project.root / "build")
+    assert result.exit_code == 0, result.output
+    return project.root / "build" / "html"
+
+
+def with_title(project, title: str):
+    return with_header(project, f'<title type="main">{TITLE}</title>', f'<title type="main">{escape(title)}</title>')
+
+
+def page(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(path.read_bytes())
+
+
+def strings(value) -> list[str]:
+    """Every string a JSON value holds, at any depth."""
+    if isinstance(value, str):
+        return [value]
+    parts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [string for part in parts for string in strings(part)]
+
+
+def cite_boxes(html: Path) -> list[lxml.html.HtmlElement]:
+    return [box for name in (f"{MIM}.html", f"{MIM}.diplomatic.html")
+            for box in page(html / name).xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]")]
+
+
+@pytest.fixture
+def hidden_comment_site(project_copy):
+    return built(with_header(project_copy, f"<orgName>{EDITORS}</orgName>", f"<orgName>{escape(HIDDEN_COMMENT)}</orgName>"))
+
+
+def test_the_json_ld_holds_no_markup_and_parses_to_the_header_value(hidden_comment_site):
+    holding = []
+    for path in sorted(hidden_comment_site.glob("*.html")):
+        [script] = page(path).xpath("//script[@type = 'application/ld+json']")
+        assert not set("<>&") & set(script.text), path.name
+        if HIDDEN_COMMENT in strings(json.loads(script.text)):
+            holding.append(path.name)
+    assert {f"{MIM}.html", f"{MIM}.diplomatic.html", "index.html"} <= set(holding)
+
+
+def test_a_page_whose_header_hides_a_comment_is_not_blank_in_chromium(hidden_comment_site):
+    with chromium() as browser:
+        tab = browser.new_page()
+        tab.goto((hidden_comment_site / f"{MIM}.html").as_uri())
+        shown = tab.inner_text("body")
+    assert TITLE in shown and "communism" in shown
+
+
+@pytest.mark.parametrize("title", [f"{TITLE}: the <script> element", f"{TITLE} <!-- a -- b -->"])
+def test_a_title_that_mentions_markup_builds_and_is_shown_as_written(project_copy, title):
+    html = built(with_title(project_copy, title))
+    assert title in page(html / f"{MIM}.html").xpath("string(//h1)")
+    edition = documents.load(project_copy, Stylesheets(project_copy.xslt, citation.STYLESHEETS))
+    for box in cite_boxes(html):
+        passage = citation.resolve(edition, _reference(box))
+        assert [c.text_content() for c in box.xpath(".//p[@class = 'citation']")] == [
+            cite.cite(passage, project_copy.base_url, style, "text") for style in cite.STYLES]
+
+
+def test_markup_in_a_title_is_shown_in_the_cite_box_not_made_an_element(project_copy):
+    html = built(with_title(project_copy, f"{TITLE}: <b>bold</b>"))
+    for box in cite_boxes(html):
+        shown = box.xpath(".//p[@class = 'citation']")
+        assert len(shown) == 3
+        for entry in shown:
+            assert not entry.xpath(".//b")
+            assert "<b>bold</b>" in entry.text_content()
+
+
+def test_a_newline_in_the_version_starts_no_second_ris_record(project_copy):
+    version = escape(RECORD, {"\n": "&#10;"})  # a newline written as is would be a space in the attribute
+    with_header(project_copy, '<edition n="1.0.0">', f'<edition n="{version}">')
+    files = sorted((built(project_copy) / "cite").glob("*.ris"))
+    printed = [run(project_copy, "cite", reference, "--format", "ris").stdout for reference in (MIM, f"{MIM}:7")]
+    assert files
+    for ris in [path.read_text(encoding="utf-8") for path in files] + printed:
+        tags = [line[:6] for line in ris.splitlines()]
+        assert tags.count("TY  - ") == 1 and tags.count("ER  - ") == 1 and tags[-1] == "ER  - "
+    assert "ET  - version 1.0.0 ER - TY - JOUR TI - forged\n" in printed[0]
+
+
+def test_braces_in_a_title_forge_no_bibtex_field_and_the_title_comes_back(project_copy):
+    title = f"{TITLE} {{of}} \\ 100% ~^ & # _ ${FORGED_FIELDS}"
+    files = sorted((built(with_title(project_copy, title)) / "cite").glob(f"{MIM}*.bib"))
+    assert files
+    for bib in files:
+        [csl] = json.loads(bib.with_suffix(".json").read_text(encoding="utf-8"))
+        [entry] = parse_string(bib.read_text(encoding="utf-8"), "bibtex").entries.values()
+        assert set(entry.fields) == {"title", "booktitle", "edition", "year", "url", "language", "note"}
+        assert (entry.fields["url"], entry.fields["year"]) == (csl["URL"], "1996")
+        assert _decoded(entry.fields["title"]) == csl["title"] and csl["title"].startswith(title)
+        assert [str(person) for person in entry.persons["author"]] == ["{Maoist Internationalist Movement}"]
+
+
+def _reference(box: lxml.html.HtmlElement) -> str:
+    """The reference a cite box cites, read from the name of its BibTeX file."""
+    stem = Path(box.xpath(".//a[@download]/@href")[0]).stem
+    return stem.replace(f"{MIM}-", f"{MIM}:", 1)
+
+
+def _decoded(latex: str) -> str:
+    return re.sub("|".join(map(re.escape, LATEX)), lambda match: LATEX[match.group()], latex)
