@@ -24,7 +24,6 @@ Older drafts had a ``passage`` template on Resources; 1.0 calls it ``document``.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections.abc import Mapping
@@ -35,6 +34,7 @@ from lxml import etree
 
 from .citation import Unit, units
 from .documents import Edition, Work
+from .published import inert, published
 from .xmlfile import NS, TEI_NS, element_at
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
@@ -361,14 +361,15 @@ def document(cat: Catalogue, resource: str | None, ref: str | None = None, media
     if media_type not in (None, TEI_XML):
         raise DtsError(404, f"{resource} is available as {TEI_XML} only, not {media_type}")
     node = _node(found, ref)
-    tree = found.work.file.tree
-    root = tree.getroot() if node is None else _passage(tree, node)
-    text = etree.tostring(root, encoding="unicode")
+    if node is None:
+        return published(found.work.file)  # the file the web edition offers to download
+    text = etree.tostring(_passage(found.work.file.tree, node), encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'.encode("utf-8")
 
 
 def _passage(tree, node: Node):
-    """A TEI document: the header, then text/body/dts:wrapper holding the passage.
+    """A TEI document: the header, then text/body/dts:wrapper holding the passage, both in
+    their published form (edition.published), as the whole document is.
 
     The spec lets the wrapper stand anywhere inside TEI; its example puts it in the
     body, as here. The teiHeader travels with it, so the passage says what it is from.
@@ -378,11 +379,10 @@ def _passage(tree, node: Node):
     for name in ("{http://www.w3.org/XML/1998/namespace}lang",):
         if source.get(name):
             root.set(name, source.get(name))
-    root.append(copy.deepcopy(source.find("tei:teiHeader", NS)))
+    root.append(inert(source.find("tei:teiHeader", NS)))
     body = etree.SubElement(etree.SubElement(root, f"{{{TEI_NS}}}text"), f"{{{TEI_NS}}}body")
     wrapper = etree.SubElement(body, f"{{{DTS_NS}}}wrapper", nsmap={"dts": DTS_NS})
-    wrapper.append(copy.deepcopy(element_at(tree, node.unit.path)))
-    wrapper[-1].tail = None
+    wrapper.append(inert(element_at(tree, node.unit.path)))
     return root
 
 

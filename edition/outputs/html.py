@@ -8,7 +8,6 @@ each work and of each of its points to download (``cite/``: BibTeX, RIS and CSL-
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
 from ..errors import EditionError
+from ..published import publish
 from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
 
@@ -47,7 +47,7 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     citations, written = (None, []) if work.generic else write_citations(edition, work, out / "cite")
     for view, name in views.items():
         written.append(_write(out / name.format(id=work.id), render(edition, work, view, citations)))
-    written.append(Path(shutil.copyfile(work.path, out / "tei" / f"{work.id}.xml")))
+    written.append(publish(work.file, out / "tei" / f"{work.id}.xml"))
     return written
 
 
@@ -130,10 +130,17 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
 
 
 def _aligned(edition: Edition) -> list[XmlFile]:
-    """The works the alignment links, whole (the files its pointers name, in texts/)."""
+    """The works the alignment links, whole: the files of texts/ its pointers name.
+
+    A pointer names one by its bare file name; any other (a path, an absolute one, a name the
+    edition has not) is ignored, so that no alignment makes the page show a file outside
+    texts/. The validator reports such pointers."""
     files = {target.partition("#")[0] for link in edition.alignment.tree.iterfind(".//tei:link", NS)
              for target in link.get("target", "").split()}
-    return [parse(edition.project.texts / name) for name in sorted(files) if name]
+    texts = edition.project.texts.resolve()
+    known = {path.name: path for path in edition.project.text_files()}
+    return [parse(known[name]) for name in sorted(files)
+            if name in known and known[name].resolve().parent == texts]
 
 
 def _common(edition: Edition) -> dict:
@@ -146,9 +153,8 @@ def _common(edition: Edition) -> dict:
 
 
 def _copy_edition_files(edition: Edition, out: Path) -> list[Path]:
-    """The registers and the alignment as they are (each work's source is copied with its pages)."""
-    return [Path(shutil.copyfile(xml.path, out / xml.path.name)) for xml in (edition.registers, edition.alignment)
-            if xml is not None]
+    """The registers and the alignment as published (each work's source is published with its pages)."""
+    return [publish(xml, out / xml.path.name) for xml in (edition.registers, edition.alignment) if xml is not None]
 
 
 def _copy_assets(edition: Edition, out: Path) -> list[Path]:
