@@ -8,6 +8,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
+import threading
+import urllib.parse
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -19,8 +22,10 @@ from .xmlfile import XmlFile, parse, safe_parser
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 XSL = "http://www.w3.org/1999/XSL/Transform"
-# The rules may read the edition's own files (document()) but nothing else.
+# The rules read the edition's own files through _EditionFiles alone: reading files stays allowed
+# here only because libxslt asks this control before it asks the resolver.
 ACCESS = etree.XSLTAccessControl(read_network=False, write_file=False, create_dir=False, write_network=False)
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
 class Validator:
@@ -102,8 +107,9 @@ def _load(path: Path) -> etree._ElementTree:
         raise EditionError.at(path, f"cannot load the schema ({error}); run `edition schema`") from None
 
 
-def _schematron(schema: etree._ElementTree) -> etree.XSLT:
-    """The Schematron compiled to XSLT by lxml, with the locations of attributes mended.
+def _schematron(schema: etree._ElementTree) -> "_Rules":
+    """The Schematron compiled to XSLT by lxml, with the locations of attributes mended, reading
+    other files through _EditionFiles alone.
 
     lxml's XSLT 1.0 skeleton writes an attribute's location without its element
     ("/@ref"); one added step makes it the full path, so the problem has a line.
@@ -111,7 +117,85 @@ def _schematron(schema: etree._ElementTree) -> etree.XSLT:
     stylesheet = isoschematron.Schematron(schema, store_xslt=True).validator_xslt
     for template in stylesheet.iterfind(f"{{{XSL}}}template[@match='@*'][@mode='schematron-get-full-path']"):
         template.insert(0, etree.Element(f"{{{XSL}}}apply-templates", select="parent::*", mode="schematron-get-full-path"))
-    return etree.XSLT(stylesheet, access_control=ACCESS)
+    # document() asks the resolvers of the parser that parsed the stylesheet, and parses what
+    # they give with it: parsed again here, so that this is known to be ours.
+    files = _EditionFiles()
+    parser = safe_parser()
+    parser.resolvers.add(files)
+    return _Rules(etree.XSLT(etree.fromstring(etree.tostring(stylesheet), parser), access_control=ACCESS), files)
+
+
+class _Rules:
+    """The compiled Schematron, applied to one document with the files beside it readable."""
+
+    def __init__(self, transform: etree.XSLT, files: "_EditionFiles"):
+        self._transform = transform
+        self._files = files
+
+    def __call__(self, tree: etree._ElementTree) -> etree._ElementTree:
+        self._files.local.folder = _folder_of(tree.docinfo.URL)
+        try:
+            return self._transform(tree)
+        except etree.XMLSyntaxError as error:  # raised by the parser of a file document() read
+            raise etree.XSLTApplyError(f"{error.filename} is not well-formed XML") from None
+        finally:
+            self._files.local.folder = None
+
+
+class _EditionFiles(etree.Resolver):
+    """What the rules' document() may read: a regular file of the folder of the document being
+    checked (its edition's folder of texts), never a file elsewhere, a link leading out, a pipe or
+    a device. Every other request gets an empty document, never None, which would let libxml2
+    open it; a file of the folder that declares a document type stops the rules, as one that is
+    not well-formed does."""
+
+    def __init__(self):
+        super().__init__()
+        self.local = threading.local()  # the folder of the document being checked, per thread
+
+    def resolve(self, url, pubid, context):
+        data = _edition_file(getattr(self.local, "folder", None), url)
+        if data is None:
+            return self.resolve_empty(context)
+        if _DOCTYPE.search(data):
+            raise etree.XSLTApplyError(f"{url} has a document type declaration")
+        return self.resolve_string(data, context, base_url=url)
+
+
+def _folder_of(url: str | None) -> str | None:
+    path = _local_path(url or "")
+    return os.path.dirname(os.path.realpath(path)) if path else None
+
+
+def _local_path(url: str) -> str | None:
+    """The absolute path a file: URL names, or None for anything else (a host, a query, "..")."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+        return None
+    path = urllib.parse.unquote(parts.path)
+    if not path.startswith("/") or "\0" in path or ".." in path.split("/"):
+        return None
+    return path
+
+
+def _edition_file(folder: str | None, url: str) -> bytes | None:
+    """The bytes of the file ``url`` names if it is a regular file of ``folder``, else None.
+    Opened without following a link and without waiting on a pipe, and checked once open, so
+    that nothing swapped in after the check is read."""
+    path = _local_path(url)
+    if folder is None or path is None or os.path.dirname(path) != folder:
+        return None
+    real = os.path.realpath(path)
+    if os.path.dirname(real) != folder:
+        return None
+    try:
+        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return None
+        return file.read()
 
 
 def _located(document: XmlFile, xpath: str | None, line: int) -> tuple[int, int]:
