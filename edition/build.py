@@ -24,102 +24,147 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import manifest, names, pool
+from . import isolation, manifest, names, pool
 from .errors import EditionError, Problem
 from .project import Project
-from .render import FORMATS, Renderer, Result, Settings
+from .citation import Unit
+from .render import FORMATS, MODULES, Renderer, Result, Settings
 from .summary import Summary
-from .validate import check, parse_all, shown
-from .xmlfile import holds_text
+from .validate import over_limit, shown
+from .xmlfile import holds_text, read_source
 
 __all__ = ["FORMATS", "Builder", "build"]
+
+NEEDS = {"search": ("html",)}  # a format, and the formats it is made from
+DOCUMENTS_PER_TIME_LIMIT = 100  # the pages over the whole edition get one time limit per so many documents
 
 
 class Builder:
     """Builds one edition into one folder, once (``edition build``) or again and again
-    (``edition serve``): its renderer, with the compiled stylesheets, lives as long as it."""
+    (``edition serve``): its worker processes, with their compiled stylesheets, live as long
+    as it (close() ends them)."""
 
     def __init__(self, project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
                  lenient: bool = False, jobs: int | None = None, progress: Callable[[str], None] = lambda m: None):
-        self.project, self.formats, self.lenient, self.jobs = project, formats, lenient, jobs
+        self.project, self.formats, self.lenient, self.jobs = project, _with_needs(formats), lenient, jobs
         self.out = (out or project.build).resolve()
         self.progress = progress
         self.warnings: list[Problem] = []
-        self._renderer: Renderer | None = None
-        self._made_from: tuple[Settings, dict] | None = None  # what the renderer's edition files were
+        self._workers: isolation.Pool | None = None
+        self._made_from: tuple | None = None  # what the workers' renderers were made from
 
     def build(self) -> Path:
         """Build into the folder; the folder. Raises EditionError with every problem found."""
-        sources = self.project.text_files()
-        digests = {path: manifest.sha256(path) for path in sources}
-        # A source the build in place rendered, unchanged since, holds a text still: only the
-        # others are read to tell the documents from the registers and the alignment.
-        rendered = manifest.rendered(self.out)
-        works = [path for path in sources if rendered.get(path.name) == digests[path] or holds_text(path)]
-        chosen = set(works)
-        settings = Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in chosen))
-        _check_edition_files(self.project, settings.edition_files, works)
+        settings, digests, works = self._plan()
+        workers = self._workers_for(settings, digests, works)
+        _check_edition_files(workers, settings, works)
         context = manifest.context(settings, digests)
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
-            with _exclusive(self.out):
-                _recover(self.out)
+            with _exclusive(self.out) as lock:
+                _recover(self.out, lock)
                 previous = manifest.previous(self.out, context)
-                self._build(settings, works, digests, context, previous)
+                self._build(lock, workers, settings, works, digests, context, previous)
         except OSError as error:
             raise EditionError.at(error.filename or self.out, f"cannot write the build: {error.strerror}; "
                                   "the previous build is unchanged") from None
         return self.out
 
-    def _build(self, settings: Settings, works: list[Path], digests: dict, context: str, previous: dict) -> None:
+    def citable_units(self) -> list[tuple[Path, bytes, list[Unit]]]:
+        """Each file of texts/ as a worker read it, with the citable units of each work: for
+        those who serve the sources (the DTS API) without evaluating a citation scheme themselves."""
+        settings, digests, works = self._plan()
+        workers = self._workers_for(settings, digests, works)
+        return _in_worker(workers, self.project.texts, "listing the citable units", "citable_units", works,
+                          seconds=self._edition_seconds(len(works)))
+
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+        self._workers = self._made_from = None
+
+    def _build(self, lock: Lock, workers: isolation.Pool, settings: Settings, works: list[Path], digests: dict,
+               context: str, previous: dict) -> None:
         kept = {path: previous["documents"][path.name] for path in works
                 if manifest.reusable(self.out, previous, path.name, digests[path])}
         outdated = [path for path in works if path not in kept]
         if not outdated and previous and len(kept) == len(previous["documents"]):
             return  # nothing changed: the build in place is this build
-        staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent))
+        staging = lock.claim(Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent)))
         try:
-            renderer = self._renderer_for(settings, digests)
             steps = Steps(self.out, staging, previous)
-            for module in (m for m in settings.modules if hasattr(m, "prepare")):
-                steps.run(f"{_name(module)}.prepare", bool(previous), lambda: module.prepare(renderer.edition, staging))
+            for name in _names(settings, "prepare"):
+                steps.run(f"{name}.prepare", bool(previous),
+                          lambda: _in_worker(workers, self.project.texts, f"preparing the {name} output", "prepare", name, staging))
             _link(self.out, staging, [path for record in kept.values() for path in record["outputs"]])
-            results = self._render(settings, outdated, staging)
+            results = self._render(workers, outdated, staging)
+            # The digest of a rendered source is that of the bytes its worker read and rendered.
+            digests.update({result.source: result.digest for result in results if result.digest})
             records = {**{path.name: record for path, record in kept.items()},
                        **{result.source.name: manifest.record(self.project, result, digests[result.source])
                           for result in results}}
             _raise_problems(results, records)
             self.warnings = [Problem(**w) for name in sorted(records) for w in records[name]["warnings"]]
             changed = bool(results) or len(kept) != len(previous.get("documents", {}))
-            self._write_edition(renderer, settings, staging, records, steps, changed)
-            manifest.write(self.project, renderer.edition.stylesheets.version, staging, context, digests,
-                           records, steps.written, steps.linked)
-            _swap(staging, self.out)
+            self._write_edition(workers, settings, staging, records, steps, changed)
+            manifest.write(self.project, staging, context, digests, records, steps.written, steps.linked)
+            _swap(staging, self.out, lock)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def _renderer_for(self, settings: Settings, digests: dict) -> Renderer:
-        """The renderer of the last build if it was made from the same registers and alignment."""
+    def _plan(self) -> tuple[Settings, dict, list[Path]]:
+        """What a build is made of: its settings, the digest of each source, the documents."""
+        sources = self.project.text_files()
+        digests, works = _read_sources(self.project, sources, manifest.rendered(self.out))
+        chosen = set(works)
+        return Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in chosen)), \
+            digests, works
+
+    def _edition_seconds(self, documents: int) -> float:
+        """The time limit of a step over the whole edition: it grows with the number of documents."""
+        return self.project.limits.seconds * max(1, documents / DOCUMENTS_PER_TIME_LIMIT)
+
+    def _workers_for(self, settings: Settings, digests: dict, works: list[Path]) -> isolation.Pool:
+        """The workers of the last build if they were made for the same settings, registers and
+        alignment (their renderers hold those), else new ones."""
         made_from = (settings, {path: digests[path] for path in settings.edition_files})
-        if self._renderer is None or self._made_from != made_from:
-            self._renderer, self._made_from = Renderer(settings, self.progress), made_from
-        return self._renderer
+        if self._workers is None or self._made_from != made_from:
+            self.close()
+            self._workers = isolation.Pool(Renderer, (settings,), self.project.limits, pool.size(self.jobs, works))
+            self._made_from = made_from
+        return self._workers
 
-    def _render(self, settings: Settings, sources: list[Path], staging: Path) -> list[Result]:
-        workers = pool.size(self.jobs, sources)
-        if workers <= 1:
-            return [self._renderer.render(source, staging) for source in sources]
-        return pool.render(settings, sources, staging, workers, self.progress)
+    def _render(self, workers: isolation.Pool, sources: list[Path], staging: Path) -> list[Result]:
+        # Large documents first, so that one is not left alone at the end of the build.
+        order = sorted(sources, key=lambda path: -path.stat().st_size)
+        results = {}
+        for (source, _), outcome in workers.map("render", [(source, staging) for source in order]):
+            if isinstance(outcome, isolation.LimitExceeded):
+                outcome = Result(source, problems=[over_limit(source, "building", outcome)])
+            for message in outcome.messages:
+                self.progress(message)
+            results[source] = outcome
+        return [results[source] for source in sources]
 
-    def _write_edition(self, renderer: Renderer, settings: Settings, staging: Path, records: dict,
+    def _write_edition(self, workers: isolation.Pool, settings: Settings, staging: Path, records: dict,
                        steps: Steps, changed: bool) -> None:
         """Each output's pages over the whole edition: made again when what they are made of
-        changed (the summaries, or any document), else linked from the previous build."""
+        changed (the summaries, or any document), else linked from the previous build. They
+        read every summary: their time limit grows with the number of documents."""
         summaries = [_summary(staging, record) for _, record in sorted(records.items())]
         same_summaries = manifest.summary_digests(records) == steps.previous.get("summaries")
-        for module in (m for m in settings.modules if hasattr(m, "write_edition")):
-            unchanged = same_summaries if getattr(module, "MADE_FROM", "documents") == "summaries" else not changed
-            steps.run(_name(module), unchanged, lambda: module.write_edition(renderer.edition, summaries, staging))
+        seconds = self._edition_seconds(len(records))
+        for name in _names(settings, "write_edition"):
+            unchanged = same_summaries if getattr(MODULES[name], "MADE_FROM", "documents") == "summaries" else not changed
+            steps.run(name, unchanged, lambda: self._edition_step(workers, name, summaries, staging, seconds))
+
+    def _edition_step(self, workers: isolation.Pool, name: str, summaries: list[Summary], staging: Path,
+                      seconds: float) -> list[Path]:
+        written, messages = _in_worker(workers, self.project.texts, f"making the {name} output over the whole edition", "write_edition",
+                                       name, summaries, staging, seconds=seconds)
+        for message in messages:
+            self.progress(message)
+        return written
 
 
 class Steps:
@@ -144,17 +189,57 @@ def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path
           progress: Callable[[str], None] = lambda message: None, lenient: bool = False,
           jobs: int | None = None) -> Path:
     """Build the edition into ``out`` (default build/); the folder written."""
-    return Builder(project, formats, out, lenient, jobs, progress).build()
+    builder = Builder(project, formats, out, lenient, jobs, progress)
+    try:
+        return builder.build()
+    finally:
+        builder.close()
 
 
-def _check_edition_files(project: Project, paths: tuple[Path, ...], works: list[Path]) -> None:
+def _with_needs(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats asked for, with those they are made from (the search index reads the pages)."""
+    needed = [need for name in formats for need in NEEDS.get(name, ())]
+    return tuple(dict.fromkeys(needed + list(formats)))
+
+
+def _read_sources(project: Project, sources: list[Path], rendered: dict[str, str]) -> tuple[dict, list[Path]]:
+    """The digest of each source, and which are documents (those that hold a text). A source
+    the build in place rendered, unchanged since, holds a text still."""
+    digests, works, problems = {}, [], []
+    for path in sources:
+        try:
+            data = read_source(path, project.max_source_bytes)
+        except EditionError as error:
+            problems += error.problems
+            continue
+        digests[path] = manifest.sha256_of(data)
+        if rendered.get(path.name) == digests[path] or holds_text(data):
+            works.append(path)
+    if problems:
+        raise EditionError([shown(problem) for problem in problems])
+    return digests, works
+
+
+def _check_edition_files(workers: isolation.Pool, settings: Settings, works: list[Path]) -> None:
     """The registers and the alignment, which every document needs; if they have problems the
     build stops here, with those of the documents too."""
-    files, problems = parse_all(list(paths))
-    problems += check(project, files)
+    if not settings.edition_files:
+        return
+    try:
+        problems = workers.call("check_edition_files", works)
+    except isolation.LimitExceeded as exceeded:
+        problems = [over_limit(settings.edition_files[0], "checking", exceeded)]
     if problems:
-        files, more = parse_all(works)
-        raise EditionError(sorted(set(problems + more + check(project, files))))
+        raise EditionError(problems)
+
+
+def _in_worker(workers: isolation.Pool, where: Path, doing: str, method: str, *args, seconds: float | None = None):
+    """A step of no one document, in a worker: a limit it passes ends the build with a message."""
+    try:
+        return workers.call(method, *args, seconds=seconds)
+    except isolation.LimitExceeded as exceeded:
+        raise EditionError.at(where, f"stopped {doing}: {exceeded.reason} (the limits are "
+                              "time-limit-seconds and memory-limit-mb in [tool.edition])", 1, 1) from None
 
 
 def _raise_problems(results: list[Result], records: dict) -> None:
@@ -164,6 +249,12 @@ def _raise_problems(results: list[Result], records: dict) -> None:
     problems += names.collisions(named)
     if problems:
         raise EditionError([shown(problem) for problem in problems])
+
+
+def _names(settings: Settings, step: str) -> list[str]:
+    """The output modules of the build that have a step (prepare, write_edition), by name."""
+    return [name for name in dict.fromkeys(_name(module) for module in settings.modules)
+            if hasattr(MODULES[name], step)]
 
 
 def _name(module) -> str:
@@ -186,30 +277,58 @@ def _link(old: Path, new: Path, relative_paths) -> None:
         os.link(f"{old}/{relative}", f"{new}/{relative}")
 
 
+class Lock:
+    """The build's lock file, held while it writes; it lists the folders the build made beside
+    the output, so that the next build removes those, if a kill left them, and nothing else."""
+
+    def __init__(self, file):
+        self.file = file
+
+    def claim(self, folder: Path) -> Path:
+        self.file.write(folder.name + "\n")
+        self.file.flush()
+        return folder
+
+    def claimed(self) -> list[str]:
+        self.file.seek(0)
+        return [name for name in self.file.read().splitlines() if name]
+
+    def release_all(self) -> None:
+        self.file.truncate(0)
+        self.file.flush()
+
+
 @contextmanager
 def _exclusive(out: Path):
     """Hold the build's lock; a second build at the same time is refused, never mixed in."""
-    with open(out.with_name(f".{out.name}.lock"), "w") as lock:
+    with open(out.with_name(f".{out.name}.lock"), "a+") as file:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise EditionError.at(out, "another build is writing this folder; try again when it has finished") from None
-        yield
+            raise BuildBusy.at(out, "another build is writing this folder; try again when it has finished") from None
+        yield Lock(file)
 
 
-def _recover(out: Path) -> None:
-    """Undo what a killed build left: its staging folders, or a swap cut in the middle."""
+class BuildBusy(EditionError):
+    """Another build holds the folder: nothing is wrong with the sources, try again later."""
+
+
+def _recover(out: Path, lock: Lock) -> None:
+    """Undo what a killed build left: the folders it claimed (its staging folder, or the
+    previous build of a swap cut in the middle). Other folders, whatever their names, stay."""
     previous = out.with_name(f".{out.name}-previous")
-    if previous.exists() and not out.exists():
+    claimed = lock.claimed()
+    if previous.name in claimed and previous.exists() and not out.exists():
         previous.rename(out)
-    for stale in out.parent.glob(f".{out.name}-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
+    for name in claimed:
+        if name.startswith(f".{out.name}-") and "/" not in name:
+            shutil.rmtree(out.with_name(name), ignore_errors=True)
+    lock.release_all()
 
 
-def _swap(staging: Path, out: Path) -> None:
+def _swap(staging: Path, out: Path, lock: Lock) -> None:
     """Replace ``out`` by ``staging`` with renames, never leaving a half-written build."""
-    previous = out.with_name(f".{out.name}-previous")
+    previous = lock.claim(out.with_name(f".{out.name}-previous"))
     shutil.rmtree(previous, ignore_errors=True)
     if out.exists():
         out.rename(previous)

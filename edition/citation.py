@@ -16,6 +16,7 @@ from .errors import EditionError
 from .xmlfile import element_at
 
 STYLESHEETS = ["citations.xsl"]
+MAX_REFERENCE_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def units(edition: Edition, work: Work) -> list[Unit]:
 
 def resolve(edition: Edition, reference: str) -> Passage:
     """The passage a reference names; an unknown one raises with what does exist."""
+    if len(reference) > MAX_REFERENCE_LENGTH:
+        raise EditionError.at(reference[:60] + "...", f"a reference is at most {MAX_REFERENCE_LENGTH} characters long")
     document, _, ref = reference.strip().partition(":")
     works = {w.id: w for w in edition.works}
     if document not in works:
@@ -79,11 +82,13 @@ def resolve(edition: Edition, reference: str) -> Passage:
 
 
 def _what_exists(document: str, ref: str, known: list[Unit]) -> str:
-    """'mim-program-1996 has points 1-10', or the blocks of the point the reference names."""
+    """'mim-program-1996 has points 1-10', or the blocks of the point the reference names
+    (or of the nearest unit above it that exists)."""
     parent, _, _ = ref.rpartition(".")
     siblings = [u for u in known if u.ref.rpartition(".")[0] == parent and (parent or "." not in u.ref)]
-    if parent and not siblings:
-        return _what_exists(document, parent, known)
+    while parent and not siblings:
+        parent, _, _ = parent.rpartition(".")
+        siblings = [u for u in known if u.ref.rpartition(".")[0] == parent and (parent or "." not in u.ref)]
     kind = siblings[0].unit if siblings else "unit"
     values = [u.ref.rpartition(".")[2] for u in siblings]
     where = f"{document}:{parent}" if parent else document

@@ -95,6 +95,8 @@ def build(formats: str, out: Path | None, texts: Path | None, lenient: bool, job
     except KeyboardInterrupt:
         click.echo("edition: error: interrupted; the previous build is unchanged", err=True)
         sys.exit(130)
+    finally:
+        run.close()
     for warning in run.warnings:
         click.echo(str(warning), err=True)
     if not quiet:

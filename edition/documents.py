@@ -36,14 +36,14 @@ class Work:
 @dataclass
 class Edition:
     project: Project
-    stylesheets: Stylesheets
+    stylesheets: Stylesheets | None  # None where nothing is transformed (the server's DTS catalogue)
     works: list[Work]
     registers: XmlFile | None
     progress: Callable[[str], None] = field(default=lambda message: None)
     alignment: XmlFile | None = None
 
     @classmethod
-    def of(cls, project: Project, stylesheets: Stylesheets, files: list[XmlFile],
+    def of(cls, project: Project, stylesheets: Stylesheets | None, files: list[XmlFile],
            progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> Edition:
         """The works among ``files`` (``only`` those with these ids, if given), the registers
         and the alignment."""

@@ -78,14 +78,14 @@ def summary_digests(records: dict) -> list[str]:
     return sorted(record["outputs"].get(record["summary"], "") for record in records.values())
 
 
-def write(project: Project, saxon_version: str, folder: Path, context_digest: str, digests: dict[Path, str],
+def write(project: Project, folder: Path, context_digest: str, digests: dict[Path, str],
           records: dict, edition: dict, linked: dict[str, str]) -> Path:
     """The manifest of the build in ``folder``; the digests of the documents' outputs and of
     the files linked from the previous build are known, the others are computed."""
     known = {path: digest for record in records.values() for path, digest in record["outputs"].items()}
     known.update(linked)
     manifest = {
-        "tool": {"edition": __version__, "python": platform.python_version(), "saxon": saxon_version,
+        "tool": {"edition": __version__, "python": platform.python_version(),
                  **{name: _version(name) for name in PACKAGES}},
         "context": context_digest,
         "inputs": {**_hashes(project.root, [project.root / "pyproject.toml",
@@ -108,7 +108,11 @@ def read(folder: Path) -> dict:
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_of(path.read_bytes())
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _sha256_unless_untouched(path: Path) -> str:

@@ -16,6 +16,7 @@ from .errors import Problem
 from .xmlfile import NS, TEI_NS, XmlFile
 
 DOCUMENT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ID_LENGTH = 100  # with ".diplomatic.html" and the like, well within a file name's 255 bytes
 # Pages of the site and folders of the build, which a document's outputs must not replace.
 SITE_NAMES = {"index", "persons", "organisations", "places", "events", "works", "compare", "themes", "search",
               "assets", "tei", "cite", "dts", "text", "pdf", "print", "html", "manifest"}
@@ -72,6 +73,9 @@ def id_problems(xml: XmlFile) -> list[Problem]:
     if idno is None:
         return []  # the grammar reports the missing idno
     value = (idno.text or "").strip()
+    if len(value) > MAX_ID_LENGTH:
+        return [_at(xml, idno, f"the document id is {len(value)} characters long; at most {MAX_ID_LENGTH} "
+                    "are allowed (it names files in the build)")]
     if not DOCUMENT_ID.fullmatch(value):
         return [_at(xml, idno, f'the document id "{value}" must be lower-case letters and digits in words '
                     "joined by single hyphens (it names files in the build)")]

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EditionError
+from .isolation import Limits
+from .xmlfile import MAX_SOURCE_BYTES
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -18,6 +20,8 @@ class Project:
     paper_size: str = "a4"
     settings: dict = field(default_factory=dict)
     texts_folder: Path | None = None  # another folder of TEI files to build (default: texts/)
+    limits: Limits = Limits()  # what validating or building one document may take
+    max_source_bytes: int = MAX_SOURCE_BYTES
 
     @property
     def texts(self) -> Path:
@@ -64,4 +68,14 @@ def _project(root: Path, settings: dict, pyproject: Path) -> Project:
     paper = settings.get("paper-size", "a4")
     if paper not in PAPER_SIZES:
         raise EditionError.at(pyproject, f"[tool.edition] paper-size must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-    return Project(root, settings.get("base-url", ""), paper, settings)
+    limits = Limits(_positive(settings, "time-limit-seconds", Limits.seconds, pyproject),
+                    int(_positive(settings, "memory-limit-mb", Limits.memory_mb, pyproject)))
+    source_bytes = int(_positive(settings, "max-source-mb", MAX_SOURCE_BYTES / 1_000_000, pyproject) * 1_000_000)
+    return Project(root, settings.get("base-url", ""), paper, settings, limits=limits, max_source_bytes=source_bytes)
+
+
+def _positive(settings: dict, name: str, default: float, pyproject: Path) -> float:
+    value = settings.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise EditionError.at(pyproject, f"[tool.edition] {name} must be a positive number, not {value!r}")
+    return value

@@ -1,26 +1,28 @@
-"""One document's share of a build: read it, check it, write its outputs, summarise it.
+"""What a build does in its worker processes: read and check each document, write its
+outputs, summarise it; and the steps over the whole edition, which read the summaries.
 
-A Renderer holds what every document needs (the compiled stylesheets, the schemas, the
-registers and the alignment), made once per process: in the build's own process, or in
-each worker of its pool. A document's problems come back as data, never as an exception,
-so that one build reports the problems of every document.
+A Renderer holds what that needs (the compiled stylesheets, the schemas, the registers and
+the alignment), made once per worker process (edition.isolation), which runs under the
+build's time and memory limits. A document's problems come back as data, never as an
+exception, so that one build reports the problems of every document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, names
+from . import citation, manifest, names
+from .citation import Unit
 from .documents import Edition, Work
 from .errors import EditionError, Problem
 from .outputs import dts, html, pdf, print_html, search, text
 from .project import Project
 from .saxon import Stylesheets
 from .summary import Summary, summarise
-from .validate import Validator
-from .xmlfile import XmlFile, parse
+from .validate import Validator, check_files
+from .xmlfile import XmlFile, parse, read_source
 
 # Each format and the output modules that make it, in the order they run.
 FORMATS = {"text": [text], "html": [html], "search": [search], "pdf": [print_html, pdf], "dts": [dts]}
@@ -43,7 +45,8 @@ class Settings:
 @dataclass
 class Result:
     """What became of one source: its id, where the id is stated, its problems (or warnings),
-    the outputs written (relative path: sha256), its summary."""
+    the outputs written (relative path: sha256), its summary, what it did (the progress
+    messages), and the digest of the bytes read."""
 
     source: Path
     id: str = ""
@@ -52,11 +55,17 @@ class Result:
     warnings: list[Problem] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
     summary: Summary | None = None
+    messages: list[str] = field(default_factory=list)
+    digest: str = ""
+
+
+MODULES = {module.__name__.rpartition(".")[2]: module for modules in FORMATS.values() for module in modules}
 
 
 class Renderer:
-    def __init__(self, settings: Settings, progress: Callable[[str], None] = lambda message: None):
+    def __init__(self, settings: Settings):
         self.settings = settings
+        self.messages: list[str] = []
         self.writers = [module for module in settings.modules if hasattr(module, "write_document")]
         # A document rendered generically is left out of the other formats: a page that claimed
         # the edition's apparatus (its notes, its citation scheme) for it would mislead.
@@ -64,18 +73,32 @@ class Renderer:
         self._not_generic = [name for name in settings.formats
                              if any(module in self.writers and module not in self.generic_writers
                                     for module in FORMATS[name])]
-        stylesheets = Stylesheets(settings.project.xslt, sorted({n for m in settings.modules for n in m.STYLESHEETS}))
         self.validator = Validator(settings.project)
-        files = [parse(path) for path in settings.edition_files]
-        self.edition = Edition.of(settings.project, stylesheets, files, progress)
+
+    @functools.cached_property
+    def edition(self) -> Edition:
+        """Made at the first document, so that a worker that only checks compiles nothing."""
+        stylesheets = Stylesheets(self.settings.project.xslt,
+                                  sorted({n for m in self.settings.modules for n in m.STYLESHEETS}))
+        files = [parse(path, max_bytes=self.settings.project.max_source_bytes) for path in self.settings.edition_files]
+        return Edition.of(self.settings.project, stylesheets, files, self.messages.append)
+
+    def check_edition_files(self, works: list[Path]) -> list[Problem]:
+        """The problems of the registers and the alignment, which every document needs; if they
+        have any, those of the documents too, since the build stops there."""
+        problems = check_files(list(self.settings.edition_files), self.validator.check_path)
+        return sorted(set(problems + check_files(works, self.validator.check_path))) if problems else []
 
     def render(self, source: Path, folder: Path) -> Result:
-        """Check ``source`` and write its outputs into the build folder ``folder``."""
+        """Read ``source`` once, check it and write its outputs into the build folder ``folder``."""
+        self.messages.clear()
         try:
-            xml = parse(source)
+            data = read_source(source, self.settings.project.max_source_bytes)
+            xml = parse(source, data)
         except EditionError as error:
             return Result(source, problems=error.problems)
         result = self._checked(xml)
+        result.digest = manifest.sha256_of(data)
         if result.problems:
             return result
         work = Work(result.id, xml, generic=bool(result.warnings))
@@ -86,7 +109,25 @@ class Renderer:
         written[-1].parent.mkdir(exist_ok=True)
         written[-1].write_bytes(result.summary.xml)
         result.outputs = {path.relative_to(folder).as_posix(): manifest.sha256(path) for path in written}
+        result.messages = list(self.messages)
         return result
+
+    def citable_units(self, works: list[Path]) -> list[tuple[Path, bytes, list[Unit]]]:
+        """Each work read once, with its citable units, then the registers and the alignment."""
+        listed = []
+        for path in [*works, *self.settings.edition_files]:
+            data = read_source(path, self.settings.project.max_source_bytes)
+            found = Edition.of(self.settings.project, self.edition.stylesheets, [parse(path, data)]).works
+            listed.append((path, data, citation.units(self.edition, found[0]) if found else []))
+        return listed
+
+    def prepare(self, module: str, folder: Path) -> list[Path]:
+        return MODULES[module].prepare(self.edition, folder)
+
+    def write_edition(self, module: str, summaries: list[Summary], folder: Path) -> tuple[list[Path], list[str]]:
+        """An output's pages over the whole edition; the files written, and what was done."""
+        self.messages.clear()
+        return MODULES[module].write_edition(self.edition, summaries, folder), list(self.messages)
 
     def _checked(self, xml: XmlFile) -> Result:
         """The document's id, and its problems; in a lenient build a document the edition's

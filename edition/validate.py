@@ -6,6 +6,7 @@ Every problem of every file is collected, each with its file, line and column.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 import os
 import re
 import stat
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from . import names, scheme
+from . import isolation, names, scheme
 from .errors import EditionError, Problem
 from .project import Project
 from .xmlfile import XmlFile, parse, safe_parser
@@ -28,12 +29,28 @@ ACCESS = etree.XSLTAccessControl(read_network=False, write_file=False, create_di
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
+Checked = tuple[list[Problem], "names.Named | None"]  # a file's problems, and its document id if it has one
+
+
 class Validator:
     """The edition's two schemas, loaded once, applied to any number of files."""
 
     def __init__(self, project: Project):
         self._rng = etree.RelaxNG(_load(project.schema / "edition.rng"))
         self._sch = _schematron(_load(project.schema / "edition.sch"))
+        self._max_bytes = project.max_source_bytes
+
+    def check_path(self, path: Path) -> Checked:
+        """Read, parse and check one file: its problems, and its document id if it has one."""
+        try:
+            document = parse(path, max_bytes=self._max_bytes)
+        except EditionError as error:
+            return error.problems, None
+        problems = names.root(document)
+        if problems:
+            return problems, None
+        problems = self.check(document) + names.id_problems(document)
+        return problems, names.Named(names.document_id(document), str(path), document.position(document.tree.getroot()))
 
     def check(self, document: XmlFile) -> list[Problem]:
         return self._grammar(document) + self._rules(document) + scheme.problems(document)
@@ -73,31 +90,31 @@ class Validator:
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> list[Problem]:
-    """Every problem of the given files (default: every TEI file of texts/)."""
-    documents, problems = parse_all(paths or project.text_files())
-    return problems + check(project, documents)
+    """Every problem of the given files (default: every TEI file of texts/). Each file is
+    checked in a worker process, within the project's time and memory limits."""
+    with isolation.Worker(Validator, (project,), project.limits) as worker:
+        return check_files(list(paths or project.text_files()), lambda path: worker.call("check_path", path))
 
 
-def parse_all(paths: list[Path]) -> tuple[list[XmlFile], list[Problem]]:
-    """The files that parse, and the problems of those that do not."""
-    documents, problems = [], []
+def check_files(paths: list[Path], check_path: Callable[[Path], Checked]) -> list[Problem]:
+    """The problems of each file (``check_path``: Validator.check_path, in this process or in a
+    worker's), then the collisions of their document ids."""
+    problems, named = [], []
     for path in paths:
         try:
-            documents.append(parse(path))
-        except EditionError as error:
-            problems += error.problems
-    return documents, [shown(problem) for problem in problems]
+            found, name = check_path(path)
+        except isolation.LimitExceeded as exceeded:
+            found, name = [over_limit(path, "checking", exceeded)], None
+        problems += found
+        named += [name] if name else []
+    return [shown(problem) for problem in problems + names.collisions(named)]
 
 
-def check(project: Project, documents: list[XmlFile]) -> list[Problem]:
-    """The names of all files together (ids must not collide), then each TEI file against
-    the grammar and the rules."""
-    validator = Validator(project)
-    problems = []
-    for document in documents:
-        problems += names.root(document) or validator.check(document)
-    problems += names.document_ids([document for document in documents if not names.root(document)])
-    return [shown(problem) for problem in problems]
+def over_limit(path: Path, doing: str, exceeded: isolation.LimitExceeded) -> Problem:
+    """The problem of a document whose checking or building passed a limit: at its start, since
+    nothing says which of its parts asked for the work."""
+    return Problem(str(path), 1, 1, f"stopped {doing} this document: {exceeded.reason} (the limits are "
+                   "time-limit-seconds and memory-limit-mb in [tool.edition])")
 
 
 def _load(path: Path) -> etree._ElementTree:

@@ -9,7 +9,10 @@ the column comes from a second, streaming pass with expat.
 from __future__ import annotations
 
 import functools
+import io
+import os
 import re
+import stat
 import xml.parsers.expat
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,8 @@ XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 NS = {"tei": TEI_NS}
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+MAX_DEPTH = 100  # elements inside each other, the root counted: the limit of Saxon's parser
+MAX_SOURCE_BYTES = 64_000_000  # the default cap on one source; [tool.edition] max-source-mb changes it
 
 
 def safe_parser() -> etree.XMLParser:
@@ -56,13 +61,32 @@ class XmlFile:
         return _positions(self.tree, self.data)
 
 
-def parse(path: Path, data: bytes | None = None) -> XmlFile:
+def read_source(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a source, read once, from a regular file no larger than ``max_bytes`` that
+    lies in its own folder: a FIFO or a device would hang or never end, a link may lead anywhere.
+    Checked on the open file, so that nothing swapped in after the check is read."""
+    real = os.path.realpath(path)
+    if os.path.dirname(real) != os.path.realpath(os.path.dirname(os.path.abspath(path))):
+        raise EditionError.at(path, f"the file is a link to {real}, outside its folder: not read", 1, 1)
+    try:
+        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError as error:
+        raise EditionError.at(path, f"cannot read the file: {error.strerror}", 1, 1) from None
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise EditionError.at(path, "not a regular file (a pipe, a device or a folder): not read", 1, 1)
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise EditionError.at(path, f"the file is larger than {max_bytes / 1_000_000:g} MB, the limit for a source "
+                              "(max-source-mb in [tool.edition])", 1, 1)
+    return data
+
+
+def parse(path: Path, data: bytes | None = None, max_bytes: int = MAX_SOURCE_BYTES) -> XmlFile:
     """Parse a file safely; malformed or dangerous input raises EditionError with its position."""
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise EditionError.at(path, f"cannot read the file: {error.strerror}") from None
+        data = read_source(path, max_bytes)
     if not data.strip():
         raise EditionError.at(path, "the file is empty", 1, 1)
     try:
@@ -76,15 +100,16 @@ def parse(path: Path, data: bytes | None = None) -> XmlFile:
         _refuse_doctype(path, data)
     xml = XmlFile(path, tree, data)
     _refuse_xinclude(xml)
+    _refuse_depth(xml)
     return xml
 
 
-def holds_text(path: Path) -> bool:
-    """Whether a file is a document to render: its root has a text (read only so far), or it is
-    not a TEI file that parses, which the document's own checks will then report."""
+def holds_text(data: bytes) -> bool:
+    """Whether a file's bytes are a document to render: its root has a text (read only so far),
+    or it is not a TEI file that parses, which the document's own checks will then report."""
     depth = 0
     try:
-        for event, element in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
+        for event, element in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
                                               no_network=True, load_dtd=False):
             depth += 1 if event == "start" else -1
             if event == "start" and depth == 1 and element.tag != f"{{{TEI_NS}}}TEI":
@@ -102,6 +127,16 @@ def _refuse_doctype(path: Path, data: bytes) -> None:
     line = data.count(b"\n", 0, start) + 1
     col = start - (data.rfind(b"\n", 0, start) + 1) + 1
     raise EditionError.at(path, "a document type declaration (<!DOCTYPE>) is not allowed: it can define entities", line, col)
+
+
+def _refuse_depth(xml: XmlFile) -> None:
+    """Saxon's parser stops at elements nested more than 100 deep (lxml at 256): the same limit
+    for every tool, said here with the place, rather than a failure in one of them."""
+    # One step per level, evaluated by libxml2: linear in the size of the document.
+    too_deep = xml.tree.xpath("/*" * (MAX_DEPTH + 1))
+    if too_deep:
+        raise EditionError.at(xml.path, f"elements are nested more than {MAX_DEPTH} deep here, more than the "
+                              "edition's tools can read", *xml.position(too_deep[0]))
 
 
 def _refuse_xinclude(xml: XmlFile) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -88,3 +89,16 @@ def project_copy(tmp_path, project):
         shutil.copytree(project.root / folder, copy / folder)
     shutil.copy(project.root / "pyproject.toml", copy)
     return find_project(copy)
+
+
+@pytest.fixture
+def in_workers(tmp_path, monkeypatch):
+    """Run Python code in every worker process the build starts from now on (they are spawned
+    fresh, so a monkeypatch of this process does not reach them): a sitecustomize module on
+    their PYTHONPATH."""
+    def patch(code: str) -> None:
+        folder = tmp_path / "worker-patch"
+        folder.mkdir(exist_ok=True)
+        (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])))
+    return patch

@@ -17,14 +17,12 @@ from edition import build as builder
 from edition import manifest
 from edition.errors import EditionError
 
-# A build in its own process that announces when it is halfway (the text of one work
-# written, the rest not) and then waits, so that the test can kill or interrupt it there.
-HALFWAY = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from edition import build
+# A build in its own process whose worker announces when it is halfway (the text of one
+# work written, the rest not) and then waits, so that the test can kill or interrupt the
+# build there. The worker is patched by a sitecustomize module on its PYTHONPATH.
+HALFWAY_WORKER = textwrap.dedent("""
+    import time
     from edition.outputs import text
-    from edition.project import find_project
 
     original = text.write_document
     def slow(edition, work, folder):
@@ -33,6 +31,13 @@ HALFWAY = textwrap.dedent("""
         time.sleep(60)
         return written
     text.write_document = slow
+""")
+HALFWAY = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from edition import build
+    from edition.project import find_project
+
     try:
         build.build(find_project(Path(sys.argv[1])), formats=("text",))
     except KeyboardInterrupt:
@@ -65,16 +70,20 @@ def edit(project) -> None:
         source.write("<!-- edited -->\n")
 
 
-def halfway_build(project):
+def halfway_build(project, tmp_path):
     edit(project)
-    process = subprocess.Popen([sys.executable, "-c", HALFWAY, str(project.root)], stdout=subprocess.PIPE, text=True)
+    (tmp_path / "patch").mkdir()
+    (tmp_path / "patch" / "sitecustomize.py").write_text(HALFWAY_WORKER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "patch")}
+    process = subprocess.Popen([sys.executable, "-c", HALFWAY, str(project.root)], stdout=subprocess.PIPE, text=True,
+                               env=env)
     assert process.stdout.readline().strip() == "HALFWAY"
     return process
 
 
-def test_a_build_killed_halfway_leaves_the_previous_build_complete(project_copy, previous):
+def test_a_build_killed_halfway_leaves_the_previous_build_complete(project_copy, previous, tmp_path):
     before = manifest.read(previous)
-    process = halfway_build(project_copy)
+    process = halfway_build(project_copy, tmp_path)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert manifest.read(previous) == before and complete(previous)
@@ -82,9 +91,9 @@ def test_a_build_killed_halfway_leaves_the_previous_build_complete(project_copy,
     assert leftovers(project_copy) == [] and complete(previous)
 
 
-def test_an_interrupted_build_exits_cleanly_and_removes_its_temporary_files(project_copy, previous):
+def test_an_interrupted_build_exits_cleanly_and_removes_its_temporary_files(project_copy, previous, tmp_path):
     before = manifest.read(previous)
-    process = halfway_build(project_copy)
+    process = halfway_build(project_copy, tmp_path)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 130
     assert leftovers(project_copy) == []
@@ -103,15 +112,16 @@ def test_the_cli_reports_an_interrupt_without_a_traceback(cli, monkeypatch):
 
 @pytest.mark.parametrize("code, words", [(errno.EROFS, "Read-only file system"), (errno.ENOSPC, "No space left on device"),
                                          (errno.EACCES, "Permission denied")])
-def test_a_read_only_or_full_output_folder_gives_a_clear_error(project_copy, previous, monkeypatch, code, words):
+def test_a_read_only_or_full_output_folder_gives_a_clear_error(project_copy, previous, in_workers, code, words):
     # As root the tests cannot make a folder unwritable, so the system's refusal is raised
-    # where the build writes its first output file.
-    from edition.outputs import text
-
-    def refuse(edition, work, folder):
-        raise OSError(code, os.strerror(code), str(folder / "text" / "mim-program-1996.txt"))
-
-    monkeypatch.setattr(text, "write_document", refuse)
+    # where the build's worker writes its first output file.
+    in_workers(textwrap.dedent(f"""
+        import os
+        from edition.outputs import text
+        def refuse(edition, work, folder):
+            raise OSError({code}, os.strerror({code}), str(folder / "text" / "mim-program-1996.txt"))
+        text.write_document = refuse
+    """))
     before = manifest.read(previous)
     edit(project_copy)
     with pytest.raises(EditionError) as failure:

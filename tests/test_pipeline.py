@@ -55,10 +55,18 @@ def test_a_transform_cannot_read_files(tmp_path):
     assert "prohibited" in str(failure.value) or "not allowed" in str(failure.value)
 
 
-def test_each_stylesheet_is_compiled_once_per_build(project, tmp_path, monkeypatch):
-    compiled = []
-    original = Stylesheets._compile
-    monkeypatch.setattr(Stylesheets, "_compile", lambda self, name: compiled.append(name) or original(self, name))
+def test_each_stylesheet_is_compiled_once_per_build(project, tmp_path, in_workers):
+    log = tmp_path / "compiled.txt"
+    in_workers(f"""
+from edition.saxon import Stylesheets
+original = Stylesheets._compile
+def logged(self, name):
+    with open({str(log)!r}, "a") as file:
+        file.write(name + "\\n")
+    return original(self, name)
+Stylesheets._compile = logged
+""")
     builder.build(project, out=tmp_path / "build")
+    compiled = log.read_text().split()
     assert sorted(compiled) == sorted(set(compiled))
     assert "text.xsl" in compiled

@@ -1,0 +1,199 @@
+"""Work on sources in processes of their own, each call within a time and a memory limit.
+
+A source may come from anyone, and a valid one can still ask the XSLT processor for work
+without end. Everything that reads or transforms a source therefore runs in a worker process:
+the process that asked watches the clock and the worker's memory, and kills it when either
+limit is passed. The caller sees a ``LimitExceeded`` and goes on; the next call starts a
+fresh worker. A worker that crashes (the XSLT processor included) is the same case.
+
+Workers are spawned, not forked: a forked copy of a process with Saxon loaded is not safe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import EditionError
+
+POLL_SECONDS = 0.05  # how often the clock and the memory are looked at while a call runs
+START_SECONDS = 120  # a worker's start (imports, compiling the stylesheets) on a loaded machine
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one call may take: seconds of wall time and megabytes of resident memory."""
+
+    seconds: float = 60.0
+    memory_mb: int = 2048
+
+
+class LimitExceeded(Exception):
+    """A call passed its time or memory limit, or its worker died: the worker is gone."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Worker:
+    """One process holding the state ``start(*args)`` made; calls its methods one at a time."""
+
+    def __init__(self, start: Callable[..., Any], args: tuple, limits: Limits):
+        self._start, self._args, self.limits = start, args, limits
+        self._process: multiprocessing.Process | None = None
+        self._connection = None
+
+    def call(self, method: str, *args: Any, seconds: float | None = None) -> Any:
+        """``state.method(*args)`` in the worker. EditionError and OSError cross back as they
+        were raised; LimitExceeded when the call or the worker's start passed a limit."""
+        if self._process is None:
+            self._spawn()
+        self._connection.send((method, args))
+        return self._receive(seconds or self.limits.seconds)
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._connection.close()
+        self._process = self._connection = None
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _spawn(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_main, args=(child, self._start, self._args), daemon=True,
+                                        name="edition-worker")
+        self._process.start()
+        child.close()
+        try:
+            self._receive(START_SECONDS + self.limits.seconds)
+        except EditionError:
+            self.close()  # its state could not be made: the next call tries afresh
+            raise
+
+    def _receive(self, seconds: float) -> Any:
+        deadline = time.monotonic() + seconds
+        while not self._connection.poll(POLL_SECONDS):
+            if not self._process.is_alive():
+                self._fail(f"the worker process ended unexpectedly (exit status {self._process.exitcode})")
+            if time.monotonic() > deadline:
+                self._fail(f"it took longer than {seconds:g} s")
+            if _resident_mb(self._process.pid) > self.limits.memory_mb:
+                self._fail(f"it needed more than {self.limits.memory_mb} MB of memory")
+        try:
+            kind, value = self._connection.recv()
+        except (EOFError, OSError):
+            self._fail(f"the worker process ended unexpectedly (exit status {self._process.exitcode})")
+        return _outcome(kind, value)
+
+    def _fail(self, reason: str) -> None:
+        self.close()
+        raise LimitExceeded(reason)
+
+
+class Pool:
+    """Workers of one kind, as many as asked for, each replaced when a limit kills it."""
+
+    def __init__(self, start: Callable[..., Any], args: tuple, limits: Limits, size: int):
+        self._workers: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        self._all = [Worker(start, args, limits) for _ in range(max(1, size))]
+        for worker in self._all:
+            self._workers.put(worker)
+
+    @property
+    def size(self) -> int:
+        return len(self._all)
+
+    def call(self, method: str, *args: Any, seconds: float | None = None) -> Any:
+        """One call, on whichever worker is free."""
+        worker = self._workers.get()
+        try:
+            return worker.call(method, *args, seconds=seconds)
+        finally:
+            self._workers.put(worker)
+
+    def map(self, method: str, items: Iterable[tuple], seconds: float | None = None) -> Iterator[tuple[tuple, Any]]:
+        """``(args, result or LimitExceeded)`` for each args of ``items``, as each is done."""
+        items = list(items)
+
+        def one(args: tuple) -> tuple[tuple, Any]:
+            try:
+                return args, self.call(method, *args, seconds=seconds)
+            except LimitExceeded as exceeded:
+                return args, exceeded
+
+        if self.size == 1:
+            yield from map(one, items)
+            return
+        with ThreadPoolExecutor(self.size) as threads:
+            yield from threads.map(one, items)
+
+    def close(self) -> None:
+        for worker in self._all:
+            worker.close()
+
+
+def _main(connection, start: Callable[..., Any], args: tuple) -> None:
+    """The worker: make the state, then answer calls until the pipe closes."""
+    # Ctrl-C reaches every process of the terminal: the parent ends the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    state = _answer(connection, lambda: start(*args))
+    if state is None:
+        return
+    while True:
+        try:
+            method, call_args = connection.recv()
+        except (EOFError, OSError):
+            return
+        _answer(connection, lambda: getattr(state, method)(*call_args), result=True)
+
+
+def _answer(connection, action: Callable[[], Any], result: bool = False) -> Any:
+    try:
+        value = action()
+    except EditionError as error:
+        connection.send(("problems", error.problems))
+        return None
+    except OSError as error:
+        connection.send(("oserror", (error.errno, error.strerror, error.filename)))
+        return None
+    except Exception:
+        connection.send(("bug", traceback.format_exc()))
+        return None
+    connection.send(("ok", value if result else None))
+    return value
+
+
+def _outcome(kind: str, value: Any) -> Any:
+    if kind == "ok":
+        return value
+    if kind == "problems":
+        raise EditionError(value)
+    if kind == "oserror":
+        raise OSError(*value[:2], value[2])
+    raise RuntimeError(f"a worker failed:\n{value}")
+
+
+def _resident_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * _PAGE / 1_000_000
+    except (OSError, ValueError, IndexError):
+        return 0.0  # not Linux, or the process is gone: the clock still limits it
+
