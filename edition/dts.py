@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -84,16 +84,18 @@ class Catalogue:
     resources: dict[str, Resource] = field(default_factory=dict)
 
 
-def catalogue(edition: Edition) -> Catalogue:
-    """Read every work's citable units once; responses are then built without XSLT."""
-    resources = {work.id: _resource(edition, work) for work in edition.works}
+def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None) -> Catalogue:
+    """Read every work's citable units once (by ``units_of``, if they were read elsewhere);
+    responses are then built without XSLT."""
+    units_of = units_of or (lambda work: units(edition, work))
+    resources = {work.id: _resource(work, units_of(work)) for work in edition.works}
     title = _edition_title(edition)
     return Catalogue(_slug(title.partition(":")[0]) or "edition", title, edition.project.base_url, resources)
 
 
-def _resource(edition: Edition, work: Work) -> Resource:
+def _resource(work: Work, found: list[Unit]) -> Resource:
     structure = work.file.tree.find("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
-    return Resource(work, _place(units(edition, work)), _structure(structure) if structure is not None else ())
+    return Resource(work, _place(found), _structure(structure) if structure is not None else ())
 
 
 def _place(found: list[Unit]) -> tuple[Node, ...]:

@@ -5,6 +5,12 @@ from the sources themselves (edition.dts.route, the same answers as the static
 build/dts/, with query-string URI templates). A thread watches texts/ and rebuilds
 when a file changes; a failed build keeps the previous site and API and says why.
 
+Sources are untrusted: the server itself never checks or transforms one. The build's
+worker processes do, within the time and memory limits, and so does the worker that lists
+the citable units for the API; the server only parses the bytes a worker read. A request
+never waits for a build longer than a moment (WAIT_SECONDS): a build that hangs is ended
+by its limit while the server goes on answering from the last good build.
+
 Only the standard library's http.server: this is a preview for editors, not a
 production server. It never serves a file outside build/html.
 """
@@ -20,67 +26,85 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
 from . import build as builder
-from . import citation, documents, dts
+from . import documents, dts, policy
 from .errors import EditionError
 from .project import Project
-from .saxon import Stylesheets
+from .xmlfile import parse
 
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript",
          ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
          ".woff2": "font/woff2", ".pdf": "application/pdf"}
 
 
+WAIT_SECONDS = 0.5  # how long a page request waits for a rebuild of changed sources
+
+
 class Site:
-    """What the request threads share: where the files are, and the DTS catalogue of the sources."""
+    """What the request threads share: where the files are, the DTS catalogue of the sources,
+    and the state of texts/ the last build was made from."""
 
     def __init__(self, project: Project, folder: Path, log: Callable[[str], None]):
         self.project = project
         self.folder = folder
         self.log = log
-        self.lock = threading.Lock()
-        self.catalogue = load_catalogue(project)
-        # Kept for the life of the server: its compiled stylesheets make a rebuild of an
-        # edited document take a moment; only what changed is made again.
+        # Kept for the life of the server: its workers' compiled stylesheets make a rebuild
+        # of an edited document take a moment; only what changed is made again.
         self.builder = builder.Builder(project, out=folder, jobs=1)
-        self.building = threading.Lock()
-        self.state = _state(project)
+        self.built = threading.Condition()
+        self.built_state = _state(project)
+        self.wake = threading.Event()
+        self.catalogue = self._catalogue()
 
     @property
     def html(self) -> Path:
         return self.folder / "html"
 
     def answer(self, base: str, path: str, query: dict) -> dts.Response:
-        """One DTS request; the lock keeps a reload from swapping the catalogue mid-answer."""
-        with self.lock:
-            return dts.route(self.catalogue, dts.query_urls(base), path, query)
+        return dts.route(self.catalogue, dts.query_urls(base), path, query)
 
-    def refresh(self) -> None:
-        """Before a page is served: if a source changed since the last build, build first, so
-        that an editor who saves a file and reloads sees the change."""
-        with self.building:
-            state = _state(self.project)
-            if state != self.state:
-                self.state = state
-                self.rebuild()
+    def refresh(self, wait: float = WAIT_SECONDS) -> None:
+        """Before a page is served: if a source changed since the last build, have the watcher
+        build and wait for it a moment, so that an editor who saves and reloads sees the change."""
+        state = _state(self.project)
+        with self.built:
+            if state == self.built_state:
+                return
+            self.wake.set()
+            self.built.wait_for(lambda: self.built_state == state, timeout=wait)
 
-    def rebuild(self) -> None:
-        """Build again; on failure keep what is served, and report the problems."""
+    def rebuild_if_changed(self) -> None:
+        """The watcher's work: build if texts/ changed; on failure keep what is served and say why.
+        A build refused because another holds the folder is tried again at the next look."""
+        state = _state(self.project)
+        if state == self.built_state:
+            return
         try:
             self.builder.build()
-            catalogue = load_catalogue(self.project)
+            catalogue = self._catalogue()
+        except builder.BuildBusy as busy:
+            self.log(f"{busy}; trying again")
+            return
         except EditionError as error:
             self.log(f"build failed, still serving the previous build:\n{error}")
-            return
-        for warning in self.builder.warnings:
-            self.log(str(warning))
-        with self.lock:
+        else:
+            for warning in self.builder.warnings:
+                self.log(str(warning))
             self.catalogue = catalogue
-        self.log("rebuilt")
+            self.log("rebuilt")
+        with self.built:
+            self.built_state = state
+            self.built.notify_all()
 
+    def close(self) -> None:
+        self.builder.close()
 
-def load_catalogue(project: Project) -> dts.Catalogue:
-    """The works and their citable units, read from texts/ (only the citation stylesheet is needed)."""
-    return dts.catalogue(documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS)))
+    def _catalogue(self) -> dts.Catalogue:
+        """The works and their citable units, as a build worker read them from texts/."""
+        listed = self.builder.citable_units()
+        files = [parse(path, data) for path, data, _ in listed]
+        units = {path.name: found for path, _, found in listed}
+        edition = documents.Edition.of(self.project, None, files)
+        return dts.catalogue(edition, lambda work: units[work.path.name])
 
 
 class _Server(ThreadingHTTPServer):
@@ -107,10 +131,16 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, fol
 
 
 def watch(site: Site, stop: threading.Event, interval: float = 1.0) -> threading.Thread:
-    """A thread that rebuilds when a file of texts/ is added, removed or changed (polling, simply)."""
+    """A thread that rebuilds when a file of texts/ is added, removed or changed (polling, and
+    woken by page requests). Whatever goes wrong in a build, the thread goes on."""
     def loop() -> None:
-        while not stop.wait(interval):
-            site.refresh()
+        while not stop.is_set():
+            site.wake.wait(interval)
+            site.wake.clear()
+            try:
+                site.rebuild_if_changed()
+            except Exception as error:  # a fault of the program: said, and the server goes on
+                site.log(f"build failed unexpectedly, still serving the previous build: {error!r}")
 
     thread = threading.Thread(target=loop, name="edition-watch", daemon=True)
     thread.start()
@@ -141,6 +171,7 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None]) ->
     finally:
         stop.set()
         server.server_close()
+        server.site.close()
 
 
 def static_file(root: Path, path: str) -> Path | None:
@@ -158,11 +189,21 @@ def static_file(root: Path, path: str) -> Path | None:
         parts = parts[:-1]
     if any(part in ("", ".", "..") for part in parts):
         return None
-    candidate = root.joinpath(*parts)
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    real, top = candidate.resolve(), root.resolve()
-    return real if real.is_relative_to(top) and real.is_file() else None
+    try:
+        candidate = root.joinpath(*parts)
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        real, top = candidate.resolve(), root.resolve()
+        return real if real.is_relative_to(top) and real.is_file() else None
+    except OSError:  # a name too long for the file system, and the like: nothing is there
+        return None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # swapped away by a build between finding and reading it
+        return None
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -188,11 +229,12 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith((".html", "/")):
             self.server.site.refresh()
         found = static_file(self.server.site.html, path)
-        if found is None:
+        body = _read(found) if found is not None else None
+        if body is None:
             self._send(404, "text/plain; charset=utf-8", b"not found\n", (), head)
             return
         content_type = TYPES.get(found.suffix) or mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-        self._send(200, content_type, found.read_bytes(), (), head)
+        self._send(200, content_type, body, (), head)
 
     def _base(self) -> str:
         """The address the client used, so that the API's links lead back to this server."""
@@ -206,6 +248,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", policy.PAGES_HEADER if content_type.startswith("text/html")
+                         else policy.DATA_HEADER)
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()

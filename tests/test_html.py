@@ -173,7 +173,7 @@ def test_register_entries_resolve_their_sources(built):
 def test_foreign_tei_renders_and_keeps_its_text(project, tmp_path):
     xml = parse(FOREIGN)
     stylesheets = Stylesheets(project.xslt, ["html.xsl"])
-    html = stylesheets.transform("html.xsl", xml.tree, FOREIGN, {"strict": False, "page": "document"})
+    html = stylesheets.transform("html.xsl", xml.tree, FOREIGN, {"strict": False, "page": "document", "content-security-policy": "default-src 'self'"})
     article = lxml.html.document_fromstring(html.encode("utf-8")).xpath("//article")[0]
     tei_text = "".join(xml.tree.find("tei:text", NS).itertext())
     assert re.sub(r"\s+", "", source_text(article)) == re.sub(r"\s+", "", tei_text)
@@ -186,4 +186,5 @@ def test_an_unhandled_element_is_an_error_in_the_editions_texts(project, tmp_pat
                     .replace("<p>We want a world", "<p><unknown>x</unknown>We want a world", 1), encoding="utf-8")
     stylesheets = Stylesheets(project.xslt, ["html.xsl"])
     with pytest.raises(EditionError, match="no template of the html output handles unknown"):
-        stylesheets.transform("html.xsl", parse(path).tree, path, {"page": "document"})
+        stylesheets.transform("html.xsl", parse(path).tree, path,
+                                  {"page": "document", "content-security-policy": "default-src 'self'"})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import citation, cite
+from .. import citation, cite, policy
 from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
@@ -144,7 +144,7 @@ def _aligned(edition: Edition) -> list[XmlFile]:
 
 
 def _common(edition: Edition) -> dict:
-    params = {"base-url": edition.project.base_url}
+    params = {"base-url": edition.project.base_url, "content-security-policy": policy.PAGES}
     if edition.registers is not None:
         params["registers"] = edition.registers.tree
     if edition.alignment is not None:

@@ -8,13 +8,9 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
-  <!-- Only the edition's own files may run or style a page: no inline script (the JSON-LD
-       data block is not run), no inline style, no plug-in, no other origin. Search needs
-       WebAssembly, hence 'wasm-unsafe-eval'. -->
-  <xsl:variable name="content-security-policy" as="xs:string" select="string-join((
-    &quot;default-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;, &quot;style-src 'self'&quot;,
-    &quot;img-src 'self' data:&quot;, &quot;font-src 'self'&quot;, &quot;connect-src 'self'&quot;,
-    &quot;object-src 'none'&quot;, &quot;base-uri 'none'&quot;, &quot;form-action 'self'&quot;), '; ')"/>
+  <!-- The page's Content-Security-Policy, declared once for the pages and the server's
+       headers (edition/policy.py). -->
+  <xsl:param name="content-security-policy" as="xs:string" required="yes"/>
 
   <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*" select="
     map { 'page': 'persons', 'label': 'Persons' },
