@@ -54,6 +54,16 @@ def texts_copy(tmp_path, project):
     return folder
 
 
+def run_in(project, *args, env: dict | None = None):
+    """The edition command in a project's folder, in this process; click's Result."""
+    here = os.getcwd()
+    os.chdir(project.root)
+    try:
+        return CliRunner(env=env).invoke(main, [str(a) for a in args], catch_exceptions=False)
+    finally:
+        os.chdir(here)
+
+
 def collapse(text: str) -> str:
     """Runs of white space as one space, as the fidelity tests compare texts."""
     return re.sub(r"\s+", " ", text).strip()

@@ -6,19 +6,17 @@ may hold: the copy is validated before it is built."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import lxml.html
 import pytest
-from click.testing import CliRunner
 from pybtex.database import parse_string
 
 from browser import chromium
+from conftest import run_in as run
 from edition import citation, cite, documents
-from edition.cli import main
 from edition.saxon import Stylesheets
 
 MIM = "mim-program-1996"
@@ -32,13 +30,6 @@ LATEX = {r"{\textbraceleft}": "{", r"{\textbraceright}": "}", r"{\textbackslash}
          r"\#": "#", r"\_": "_", r"\$": "$"}
 
 
-def run(project, *args):
-    here = os.getcwd()
-    os.chdir(project.root)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    finally:
-        os.chdir(here)
 
 
 def with_header(project, old: str, new: str):

@@ -12,10 +12,8 @@ import sys
 import time
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, position_of
-from edition.cli import main
+from conftest import ROOT, position_of, run_in as run
 
 MIM = "mim-program-1996.xml"
 FIRST_LINK = "mim-program-1996.xml#point-1 llco-what-we-strive-for.xml#point-1"
@@ -27,14 +25,6 @@ LEAVES = "leaves the edition"
 NOT_A_POINT = "is not a point of the edition"
 
 
-def run(project_copy, *args):
-    """`edition` in the copy's folder, in this process."""
-    here = os.getcwd()
-    os.chdir(project_copy.root)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    finally:
-        os.chdir(here)
 
 
 def run_apart(project_copy, *args, timeout: float = 30):

@@ -7,24 +7,14 @@ import re
 import unicodedata
 
 import pytest
-from click.testing import CliRunner
 
-from edition.cli import main
+from conftest import run_in as run
 
 MIM = "mim-program-1996.xml"
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 ERROR_LINE = re.compile(r"^(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")
 
 
-def run(project_copy, *args):
-    import os
-
-    here = os.getcwd()
-    os.chdir(project_copy.root)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    finally:
-        os.chdir(here)
 
 
 def mim_text(project_copy) -> str:

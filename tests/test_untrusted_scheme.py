@@ -4,15 +4,13 @@ read the environment, or run without end."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from edition.cli import main
+from conftest import run_in as run
 from edition.scheme import SchemeError, check_expression
 
 MIM = "mim-program-1996.xml"
@@ -21,13 +19,6 @@ BLOCKS = """<citeStructure unit="block" match="p | cit" use="position()" delim="
 LOCATED = re.compile(r"^\S+:\d+:\d+: error: .+$")
 
 
-def run(project, *args, env=None):
-    here = os.getcwd()
-    os.chdir(project.root)
-    try:
-        return CliRunner(env=env).invoke(main, [str(a) for a in args], catch_exceptions=False)
-    finally:
-        os.chdir(here)
 
 
 def with_scheme(project, old: str, new: str) -> None:
