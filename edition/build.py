@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -225,10 +226,12 @@ def _check_edition_files(workers: isolation.Pool, settings: Settings, works: lis
     build stops here, with those of the documents too."""
     if not settings.edition_files:
         return
+    # The rules of the registers and the alignment read every document they point to.
+    seconds = settings.project.limits.seconds * max(1, len(works) / DOCUMENTS_PER_TIME_LIMIT)
     try:
-        problems = workers.call("check_edition_files", works)
+        problems = workers.call("check_edition_files", works, seconds=seconds)
     except isolation.LimitExceeded as exceeded:
-        problems = [over_limit(settings.edition_files[0], "checking", exceeded)]
+        problems = [over_limit(settings.project.texts, "checking the registers and the alignment", exceeded)]
     if problems:
         raise EditionError(problems)
 
@@ -246,9 +249,22 @@ def _raise_problems(results: list[Result], records: dict) -> None:
     problems = [problem for result in results for problem in result.problems]
     named = [names.Named(record["id"], record["source"], tuple(record["position"]))
              for _, record in sorted(records.items()) if record.get("id")]
-    problems += names.collisions(named)
+    problems += names.collisions(named) + _shared_outputs(records)
     if problems:
         raise EditionError([shown(problem) for problem in problems])
+
+
+def _shared_outputs(records: dict) -> list[Problem]:
+    """A problem for each output two sources wrote (a document id joined to a reference can
+    spell another's: "a" with "1996-1" and "a-1996" with "1"): one would replace the other."""
+    owner, problems = {}, {}
+    for name, record in sorted(records.items()):
+        for output in record["outputs"]:
+            other = owner.setdefault(output, name)
+            if other != name and (name, other) not in problems:
+                problems[name, other] = Problem(record["source"], *record["position"], f"its output {output} is "
+                                                f"also an output of {other}: change a document id or the citation scheme")
+    return list(problems.values())
 
 
 def _names(settings: Settings, step: str) -> list[str]:
@@ -270,6 +286,8 @@ def _link(old: Path, new: Path, relative_paths) -> None:
     # thousands of files.
     made = set()
     for relative in relative_paths:
+        if relative.startswith("/") or ".." in relative.split("/"):  # a manifest is only trusted so far
+            raise EditionError.at(old / "manifest.json", f"the previous build lists an output outside it: {relative}")
         folder = os.path.dirname(relative)
         if folder not in made:
             os.makedirs(f"{new}/{folder}", exist_ok=True)
@@ -301,7 +319,14 @@ class Lock:
 @contextmanager
 def _exclusive(out: Path):
     """Hold the build's lock; a second build at the same time is refused, never mixed in."""
-    with open(out.with_name(f".{out.name}.lock"), "a+") as file:
+    path = out.with_name(f".{out.name}.lock")
+    try:  # never through a link: the build writes into this file
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_APPEND, 0o644)
+    except OSError as error:
+        raise EditionError.at(path, f"cannot open the build's lock file: {error.strerror}") from None
+    with os.fdopen(descriptor, "a+") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise EditionError.at(path, "the build's lock file is not a regular file")
         try:
             fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, isolation
 from . import build as builder
 from . import cite as citations
 from . import schema as schema_files
@@ -113,7 +113,10 @@ def cite(reference: str, style: str, output: str) -> None:
 
     Example: edition cite mim-program-1996:7.2 --style mla
     """
-    click.echo(_run(lambda: citations.cite_reference(find_project(), reference, style, output)).rstrip("\n"))
+    project = _run(find_project)
+    # The sources are read and their citation scheme evaluated in a worker, within the limits.
+    click.echo(_run(lambda: isolation.run_limited(project.limits, reference, citations.cite_reference, project,
+                                                  reference, style, output)).rstrip("\n"))
 
 
 @main.command()

@@ -83,5 +83,6 @@ def kind_of(root: etree._Element) -> str:
 def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None,
          files: list[XmlFile] | None = None, only: set[str] | None = None) -> Edition:
     """The edition of the files of texts/ (parsed here unless the caller has them already)."""
-    files = files if files is not None else [parse(path) for path in project.text_files()]
+    files = files if files is not None else [parse(path, max_bytes=project.max_source_bytes)
+                                             for path in project.text_files()]
     return Edition.of(project, stylesheets, files, progress, only)

@@ -25,7 +25,10 @@ from typing import Any
 from .errors import EditionError
 
 POLL_SECONDS = 0.05  # how often the clock and the memory are looked at while a call runs
-START_SECONDS = 120  # a worker's start (imports, compiling the stylesheets) on a loaded machine
+START_SECONDS = 120  # a worker's start (the imports, the schemas) on a loaded machine
+# What a worker keeps of the environment: whatever a source makes a transform read, no
+# secret of the build's machine is there to read.
+KEPT_ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "FONTCONFIG_FILE", "FONTCONFIG_PATH")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -56,10 +59,21 @@ class Worker:
     def call(self, method: str, *args: Any, seconds: float | None = None) -> Any:
         """``state.method(*args)`` in the worker. EditionError and OSError cross back as they
         were raised; LimitExceeded when the call or the worker's start passed a limit."""
+        if self._process is not None and not self._process.is_alive():
+            self.close()  # it died while idle: a fresh one takes the call
         if self._process is None:
             self._spawn()
-        self._connection.send((method, args))
+        try:
+            self._connection.send((method, args))
+        except OSError:
+            self._fail("the worker process could not be reached")
         return self._receive(seconds or self.limits.seconds)
+
+    def kill(self) -> None:
+        """End the process now, from any thread: a call under way then fails at once."""
+        process = self._process
+        if process is not None:
+            process.kill()
 
     def close(self) -> None:
         if self._process is not None:
@@ -83,7 +97,7 @@ class Worker:
         child.close()
         try:
             self._receive(START_SECONDS + self.limits.seconds)
-        except EditionError:
+        except BaseException:
             self.close()  # its state could not be made: the next call tries afresh
             raise
 
@@ -142,7 +156,15 @@ class Pool:
             yield from map(one, items)
             return
         with ThreadPoolExecutor(self.size) as threads:
-            yield from threads.map(one, items)
+            try:
+                yield from threads.map(one, items)
+            except BaseException:
+                self.kill()  # Ctrl-C or a failure: the calls under way end now, not at their limit
+                raise
+
+    def kill(self) -> None:
+        for worker in self._all:
+            worker.kill()
 
     def close(self) -> None:
         for worker in self._all:
@@ -153,6 +175,8 @@ def _main(connection, start: Callable[..., Any], args: tuple) -> None:
     """The worker: make the state, then answer calls until the pipe closes."""
     # Ctrl-C reaches every process of the terminal: the parent ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in set(os.environ) - set(KEPT_ENVIRONMENT):
+        del os.environ[name]
     state = _answer(connection, lambda: start(*args))
     if state is None:
         return
@@ -197,3 +221,21 @@ def _resident_mb(pid: int) -> float:
     except (OSError, ValueError, IndexError):
         return 0.0  # not Linux, or the process is gone: the clock still limits it
 
+
+
+def run_limited(limits: Limits, where: str, function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)`` in a worker of its own, within ``limits``: for a command that reads
+    sources once (``edition cite``). A limit passed is an EditionError at ``where``."""
+    with Worker(_Caller, (), limits) as worker:
+        try:
+            return worker.call("call", function, *args)
+        except LimitExceeded as exceeded:
+            raise EditionError.at(where, f"stopped: {exceeded.reason} (the limits are time-limit-seconds and "
+                                  "memory-limit-mb in [tool.edition])") from None
+
+
+class _Caller:
+    """A worker's state that runs any function it is sent (functions cross by their name)."""
+
+    def call(self, function: Callable[..., Any], *args: Any) -> Any:
+        return function(*args)

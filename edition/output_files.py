@@ -18,7 +18,8 @@ _UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f]")
 
 
 def output_file(folder: Path, *segments: str) -> Path:
-    """``folder/segment/...``, proven to stay inside ``folder``; EditionError otherwise."""
+    """``folder/segment/...``, proven to stay inside ``folder`` and free to be written;
+    EditionError otherwise."""
     for segment in segments:
         if segment in ("", ".", "..") or _UNSAFE.search(segment) or len(segment.encode()) > MAX_SEGMENT_BYTES:
             raise EditionError.at(folder, f"refused to write an output named {'/'.join(segments)!r}: "
@@ -26,4 +27,7 @@ def output_file(folder: Path, *segments: str) -> Path:
     path = folder.joinpath(*segments)
     if not path.resolve().is_relative_to(folder.resolve()):
         raise EditionError.at(folder, f"refused to write {'/'.join(segments)!r}: it leads outside {folder}")
+    # A file already there may be a hard link to the previous build, which is never written
+    # through: the new output gets a file of its own.
+    path.unlink(missing_ok=True)
     return path

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citation, manifest, names
+from . import citation, manifest, names, scheme
 from .citation import Unit
 from .documents import Edition, Work
 from .errors import EditionError, Problem
@@ -133,7 +133,9 @@ class Renderer:
         """The document's id, and its problems; in a lenient build a document the edition's
         schema refuses is a warning and is rendered generically, under an id from its file name."""
         root = xml.tree.getroot()
-        problems = names.root(xml)
+        # A citation scheme outside its language is refused even in a lenient build: the pages
+        # over the whole edition evaluate the schemes of the documents they list.
+        problems = names.root(xml) or (scheme.problems(xml) if self.settings.lenient else [])
         if problems:
             return Result(xml.path, problems=problems)
         check = self.validator.first_problem if self.settings.lenient else self.validator.check

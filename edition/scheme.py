@@ -4,10 +4,12 @@ A citeStructure's @match and @use are XPath that the stylesheets evaluate, and i
 joins references that end up in file names and URLs. A source may come from anyone, so the
 scheme is held to a small declared language before anything evaluates it: paths (any axis
 that stays inside the document), predicates, comparisons, literals, ``|``, ``+``/``-`` and a
-few functions that read the tree and return at once. No variables, no loops (``for``,
-``some``, ``to``, ``!``), no function that reads the environment, a file or the clock, and
-no function that builds strings without bound: what it evaluates is bounded by the
-document's size. @delim is a short run of punctuation that cannot form a path.
+few functions that read the tree. No variables, no loops (``for``, ``some``, ``to``, ``!``),
+no function that reads the environment, a file or the clock, and none that builds strings:
+the work an expression asks for grows at most as a power of the document's size, the power
+bounded by its nesting (at most four). What that still allows on a large document is
+ended by the build's time and memory limits (edition.isolation). @delim is a short run of
+punctuation that cannot form a path.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ FUNCTIONS = {
     "position": (0,), "last": (0,), "count": (1,), "not": (1,), "true": (0,), "false": (0,),
     "boolean": (1,), "string": (0, 1), "normalize-space": (0, 1), "number": (0, 1),
     "name": (0, 1), "local-name": (0, 1), "string-length": (0, 1), "starts-with": (2,),
-    "contains": (2,), "concat": tuple(range(2, 9)),
+    "contains": (2,),
 }
 AXES = {"child", "attribute", "self", "parent", "descendant", "descendant-or-self", "ancestor",
         "ancestor-or-self", "preceding-sibling", "following-sibling", "preceding", "following"}
@@ -40,7 +42,7 @@ _TOKEN = re.compile(r"""
   | (?P<number>\d+(?:\.\d+)?)
   | (?P<name>[A-Za-z_][\w.\-]*(?::(?:[A-Za-z_][\w.\-]*|\*))?)
   | (?P<symbol>//|::|\.\.|!=|<=|>=|[/.@\[\]()|,=<>*+-])
-""", re.VERBOSE)
+""", re.VERBOSE | re.ASCII)
 
 
 class SchemeError(ValueError):

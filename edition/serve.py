@@ -111,6 +111,13 @@ class _Server(ThreadingHTTPServer):
     # The standard library queues 5 connections; under a burst of clients the rest are
     # dropped and retried by the clients' kernels seconds later.
     request_queue_size = 128
+    site: Site | None = None
+
+    def server_close(self) -> None:
+        """The socket, and the worker processes of the site's builds."""
+        super().server_close()
+        if self.site is not None:
+            self.site.close()
 
 
 def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, folder: Path | None = None,
@@ -120,13 +127,16 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 8000, fol
     if not folder.exists():
         log(f"building {folder}")
         builder.build(project, out=folder)
-    site = Site(project, folder, log)
     try:
         server = _Server((host, port), Handler)
     except OSError as error:
         raise EditionError.at(f"{host}:{port}", f"cannot listen there: {error.strerror}") from None
     server.daemon_threads = True
-    server.site = site
+    try:
+        server.site = Site(project, folder, log)
+    except BaseException:
+        server.server_close()
+        raise
     return server
 
 
@@ -162,7 +172,7 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None]) ->
     """Serve until interrupted (Ctrl-C)."""
     server = make_server(project, host, port, log=log)
     stop = threading.Event()
-    watch(server.site, stop)
+    watcher = watch(server.site, stop)
     log(f"serving {server.site.html} at http://{host}:{server.server_port}/ (DTS API at /dts/); Ctrl-C stops")
     try:
         server.serve_forever()
@@ -170,8 +180,8 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None]) ->
         pass
     finally:
         stop.set()
-        server.server_close()
-        server.site.close()
+        server.server_close()  # ends the workers, so that a build under way stops now
+        watcher.join(timeout=10)
 
 
 def static_file(root: Path, path: str) -> Path | None:

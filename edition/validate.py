@@ -58,7 +58,7 @@ class Validator:
     def first_problem(self, document: XmlFile) -> list[Problem]:
         """The grammar's first problem, or else the rules' problems: enough to know whether a
         document is the edition's (a foreign one can have a hundred thousand)."""
-        return self._grammar(document, limit=1) or self._rules(document) + scheme.problems(document)
+        return self._grammar(document, limit=1) or self._rules(document)
 
     def _grammar(self, document: XmlFile, limit: int | None = None) -> list[Problem]:
         if self._rng.validate(document.tree):

@@ -105,8 +105,9 @@ def parse(path: Path, data: bytes | None = None, max_bytes: int = MAX_SOURCE_BYT
 
 
 def holds_text(data: bytes) -> bool:
-    """Whether a file's bytes are a document to render: its root has a text (read only so far),
-    or it is not a TEI file that parses, which the document's own checks will then report."""
+    """Whether a file's bytes are a document to render: its root has a text (read only so far,
+    each child of the root let go once read, so that a header of any size costs no memory), or
+    it is not a TEI file that parses, which the document's own checks will then report."""
     depth = 0
     try:
         for event, element in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
@@ -116,7 +117,11 @@ def holds_text(data: bytes) -> bool:
                 return True
             if event == "start" and depth == 2 and element.tag == f"{{{TEI_NS}}}text":
                 return True
-    except (OSError, etree.XMLSyntaxError):
+            if event == "end" and depth >= 1:
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+    except etree.XMLSyntaxError:
         return True
     return False
 

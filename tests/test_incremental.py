@@ -146,6 +146,7 @@ def test_a_warm_builder_shows_a_changed_register(project_copy):
     edit(project_copy.texts / "registers.xml", "<persName>Vladimir Ilyich Lenin</persName>",
          "<persName>V. I. Lenin</persName>")
     warm.build()
+    warm.close()
     persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
     assert "V. I. Lenin" in persons and "Vladimir Ilyich Lenin" not in persons
 
@@ -160,3 +161,4 @@ def test_a_warm_builder_refuses_a_document_that_breaks_the_alignment(project_cop
     edit(project_copy.texts / f"{LLCO}.xml", 'xml:id="point-8"', 'xml:id="point-eight"')
     with pytest.raises(EditionError, match="is not a point of the edition"):
         warm.build()
+    warm.close()

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -195,3 +196,51 @@ def test_a_document_over_its_limit_leaves_the_previous_build_as_it_was(project_c
     with pytest.raises(EditionError, match="took longer than 3 s"):
         builder.build(project, formats=("html",))
     assert manifest.read(out) == before
+
+
+def test_citing_is_held_to_the_limits_too(project_copy):
+    project = with_limits(project_copy, time_limit_seconds=3)
+    slow_but_valid(project)
+    started = time.monotonic()
+    run = edition(project, "cite", "mim-program-1996:7")
+    assert run.returncode == 1 and "took longer than 3 s" in run.stderr and "Traceback" not in run.stderr
+    assert time.monotonic() - started < 60
+
+
+def test_a_worker_that_died_while_idle_is_replaced(project_copy):
+    warm = builder.Builder(project_copy, formats=("text",), jobs=1)
+    try:
+        out = warm.build()
+        [worker] = warm._workers._all
+        worker._process.kill()
+        worker._process.join()
+        path = project_copy.texts / MIM
+        path.write_text(path.read_text(encoding="utf-8").replace("We believe that communism", "We believe that NEW communism", 1),
+                        encoding="utf-8")
+        warm.build()
+        assert "NEW" in (out / "text" / "mim-program-1996.txt").read_text(encoding="utf-8")
+    finally:
+        warm.close()
+
+
+def test_the_lock_file_is_never_written_through_a_link(project_copy, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (project_copy.root / ".build.lock").symlink_to(victim)
+    run = edition(project_copy, "build", "--quiet", "--format", "text")
+    assert run.returncode == 1 and "lock file" in run.stderr and "Traceback" not in run.stderr
+    assert victim.read_text() == "keep me"
+
+
+def test_telling_documents_from_other_files_holds_no_whole_header_in_memory():
+    program = textwrap.dedent("""
+        import resource
+        from edition.xmlfile import holds_text
+        data = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>' + b"<a/>" * 10_000_000 + b"</teiHeader></TEI>"
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        assert holds_text(data) is False
+        print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+    """)
+    grown_mb = int(subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                                  timeout=120).stdout)
+    assert grown_mb < 200, grown_mb  # the tree of ten million elements would take more than a gigabyte

@@ -155,7 +155,8 @@ def test_the_watcher_outlives_a_fault_of_the_program(project_copy, built, monkey
 def test_a_server_that_finds_the_folder_busy_builds_when_it_is_free(project_copy, tmp_path):
     folder = tmp_path / "build"
     messages = []
-    site = serve.make_server(project_copy, port=0, folder=folder, log=messages.append).site
+    server = serve.make_server(project_copy, port=0, folder=folder, log=messages.append)
+    site = server.site
     try:
         path = project_copy.texts / MIM
         path.write_text(path.read_text(encoding="utf-8").replace("<head>7.", "<head>7. Renamed:", 1), encoding="utf-8")
@@ -167,4 +168,4 @@ def test_a_server_that_finds_the_folder_busy_builds_when_it_is_free(project_copy
         label = site.catalogue.resources["mim-program-1996"].node("7").unit.label
         assert label.startswith("7. Renamed:")
     finally:
-        site.close()
+        server.server_close()

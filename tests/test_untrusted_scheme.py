@@ -99,3 +99,30 @@ def test_the_schemes_of_the_tei_guidelines_are_in_the_language(expression):
 def test_everything_else_is_not(expression):
     with pytest.raises(SchemeError):
         check_expression(expression)
+
+
+def test_a_lenient_build_refuses_a_scheme_outside_the_language_too(project_copy, tmp_path):
+    # A lenient build renders an invalid document generically, but the pages over the whole
+    # edition (the comparison) would still evaluate its scheme: it is refused all the same.
+    secret = "s3cr3t-token-value"
+    with_scheme(project_copy, POINTS, POINTS.replace('use="@n"', '''use="environment-variable('SECRET_TOKEN') || @n"'''))
+    result = run(project_copy, "build", "--quiet", "--lenient", "--format", "html", "--out", tmp_path / "out",
+                 env={"SECRET_TOKEN": secret})
+    refused_at_its_place(result, "@use")
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_documents_whose_citation_files_would_coincide_are_refused(project_copy):
+    # "mim-program" citing its points as "1996" would write mim-program-1996.ris, the citation
+    # file of the document mim-program-1996.
+    llco = (project_copy.texts / "llco-what-we-strive-for.xml").read_text(encoding="utf-8")
+    forged = (llco.replace(">llco-what-we-strive-for</idno>", ">mim-program</idno>")
+              .replace('xml:id="llco-what-we-strive-for"', 'xml:id="mim-program"'))
+    point = re.search(r'<citeStructure unit="point"[^>]*>', forged).group()
+    forged = forged.replace(point, """<citeStructure unit="point" match="/TEI/text/body/div[@type = 'point'][1]" """
+                                   """use="'1996'">""")
+    (project_copy.texts / "mim-program.xml").write_text(forged, encoding="utf-8")
+    result = run(project_copy, "build", "--quiet", "--format", "html")
+    assert result.exit_code == 1, result.output
+    assert "is also an output of" in result.stderr and "Traceback" not in result.stderr
+    assert not (project_copy.root / "build").exists()

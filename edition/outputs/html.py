@@ -18,6 +18,7 @@ from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
 from ..errors import EditionError
+from ..output_files import output_file
 from ..published import publish
 from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
@@ -79,8 +80,8 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
             entry.append(_fragment(cite.cite(passage, base_url, style, "html"), style))
         for output, extension in DOWNLOADS.items():
             name = f"{passage.reference.replace(':', '-')}.{extension}"
-            (folder / name).write_text(cite.cite(passage, base_url, output=output), encoding="utf-8")
-            written.append(folder / name)
+            written.append(output_file(folder, name))
+            written[-1].write_text(cite.cite(passage, base_url, output=output), encoding="utf-8")
             etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
     return etree.ElementTree(root), written
 
@@ -139,8 +140,10 @@ def _aligned(edition: Edition) -> list[XmlFile]:
              for target in link.get("target", "").split()}
     texts = edition.project.texts.resolve()
     known = {path.name: path for path in edition.project.text_files()}
-    return [parse(known[name]) for name in sorted(files)
-            if name in known and known[name].resolve().parent == texts]
+    chosen = [parse(known[name], max_bytes=edition.project.max_source_bytes) for name in sorted(files)
+              if name in known and known[name].resolve().parent == texts]
+    # As works of the edition: their citation schemes are checked before the page evaluates them.
+    return [work.file for work in Edition.of(edition.project, edition.stylesheets, chosen).works]
 
 
 def _common(edition: Edition) -> dict:
