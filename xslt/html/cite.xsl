@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The "Cite this" boxes of a work's page: the citation of the work, and of each point, in
-     every style, as the Python driver formatted them with citeproc-py (the $citations
+     every style (the bibliography entry, then the in-text citation, which names the point),
+     as the Python driver formatted them with citeproc-py (the $citations
      document, <citations><passage ref=".."><cite style="..">..</cite><file format=".."
      href=".."/></passage></citations>); a button that copies each, shown by assets/cite.js
      where scripts run; and the files for bibliography managers. Without the parameter, no box.
@@ -62,8 +63,9 @@
     <a href="{@href}" download="">{($f:cite-formats(@format), @format)[1]} ({replace(@href, '^.*(\.[^.]+)$', '$1')})</a>
   </xsl:template>
 
-  <!-- citeproc-py's HTML: text with a few inline elements, made XHTML. -->
-  <xsl:template match="i | b | sup | sub | span" mode="m:html-citation">
+  <!-- citeproc-py's HTML: text with a few inline elements, made XHTML; the line break between
+       the bibliography entry and the in-text citation. -->
+  <xsl:template match="i | b | sup | sub | span | br" mode="m:html-citation">
     <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:copy-of select="@style"/>
       <xsl:apply-templates mode="m:html-citation"/>

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- What bibliography managers and search engines read in a page's head: Highwire Press
      citation_* tags (Zotero, Google Scholar), Dublin Core DC.* tags, and schema.org JSON-LD.
-     A work's page describes the work as the edition publishes it, based on its source; the
+     A work's page describes the work as the edition publishes it, based on its source: its
+     date is the edition's (publicationStmt/date), its editors the edition's, and the source,
+     with its own date, is named apart (DC.source, isBasedOn), as edition/cite.py cites it; the
      edition's page and the register pages describe the edition. Every value comes from the
      TEI headers; only the base URL comes from the configuration. The facts are gathered once
      into a map, which each vocabulary then writes out. -->
@@ -36,7 +38,6 @@
       'editors': $header/fileDesc/titleStmt/respStmt/(orgName | persName | name),
       'url': f:absolute($file),
       'pdf': f:absolute('pdf/' || f:document-id($document) || '.pdf'),
-      'published': $sources[1]?date,
       'sources': $sources }, f:header-facts($header)))"/>
   </xsl:function>
 
@@ -99,7 +100,8 @@
     <xsl:param name="facts" as="map(xs:string, item()*)"/>
     <xsl:sequence select="f:meta('citation_title', $facts?title),
       f:meta('citation_author', $facts?authors ! normalize-space()),
-      f:meta('citation_publication_date', $facts?published ! translate(., '-', '/')),
+      f:meta('citation_editor', $facts?editors ! normalize-space()),
+      f:meta('citation_publication_date', $facts?date ! translate(., '-', '/')),
       f:meta('citation_online_date', $facts?date ! translate(., '-', '/')),
       f:meta('citation_publisher', $facts?publisher),
       f:meta('citation_language', $facts?language),
@@ -111,6 +113,7 @@
     <xsl:param name="facts" as="map(xs:string, item()*)"/>
     <xsl:sequence select="f:meta('DC.title', $facts?title),
       f:meta('DC.creator', $facts?authors ! normalize-space()),
+      f:meta('DC.contributor', $facts?editors ! normalize-space()),
       f:meta('DC.date', $facts?date),
       f:meta('DC.publisher', $facts?publisher),
       f:meta('DC.language', $facts?language),
