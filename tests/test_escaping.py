@@ -123,11 +123,11 @@ def test_a_newline_in_the_version_starts_no_second_ris_record(project_copy):
                     encoding="utf-8")
     refused = run(project_copy, "validate")
     assert refused.exit_code == 1 and "is not a semantic version number" in refused.stderr
-    item = {"id": MIM, "title": "Program\nER  - ", "author": [{"literal": "MIM"}], "container-title": "Two",
-            "edition": "version " + RECORD, "URL": "https://example.org/", "language": "en", "note": "n"}
+    item = {"id": MIM, "title": "Program\nER  - ", "author": [{"literal": "MIM"}], "publisher": "Two",
+            "version": RECORD, "URL": "https://example.org/", "language": "en", "note": "n"}
     tags = [line[:6] for line in cite.ris(item).splitlines()]
     assert tags.count("TY  - ") == 1 and tags.count("ER  - ") == 1 and tags[-1] == "ER  - "
-    assert "ET  - version 1.0.0 ER - TY - JOUR TI - forged\n" in cite.ris(item)
+    assert "ET  - Version 1.0.0 ER - TY - JOUR TI - forged\n" in cite.ris(item)
 
 
 def test_braces_in_a_title_forge_no_bibtex_field_and_the_title_comes_back(project_copy):
@@ -137,8 +137,8 @@ def test_braces_in_a_title_forge_no_bibtex_field_and_the_title_comes_back(projec
     for bib in files:
         [csl] = json.loads(bib.with_suffix(".json").read_text(encoding="utf-8"))
         [entry] = parse_string(bib.read_text(encoding="utf-8"), "bibtex").entries.values()
-        assert set(entry.fields) == {"title", "booktitle", "edition", "year", "url", "language", "note"}
-        assert (entry.fields["url"], entry.fields["year"]) == (csl["URL"], "1996")
+        assert set(entry.fields) == {"title", "publisher", "year", "date", "origdate", "version", "url", "note"}
+        assert (entry.fields["url"], entry.fields["origdate"]) == (csl["URL"], "1996-08")
         assert _decoded(entry.fields["title"]) == csl["title"] and csl["title"].startswith(title)
         assert [str(person) for person in entry.persons["author"]] == ["{Maoist Internationalist Movement}"]
 
