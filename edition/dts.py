@@ -12,6 +12,9 @@ DTS citation tree repeats only the declaration's nesting of unit names.
 
 Choices the specification leaves open, made here:
 - one flat root collection, whose members are the works as Resources;
+- every @id of a Collection or Resource is an absolute URI, the same in every response
+  (a relative one would be resolved by JSON-LD against each response's own address);
+  see ``identifier`` for why it is a URN rather than an http address;
 - a single, default citation tree per resource, so ``tree`` may only be absent;
 - no pagination, so ``page`` may only be absent or 1;
 - ranges (``start``/``end``) are not supported (Level 0): answered with 400;
@@ -24,18 +27,20 @@ Older drafts had a ``passage`` template on Resources; 1.0 calls it ``document``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from lxml import etree
 
 from .citation import Unit, units
 from .documents import Edition, Work
-from .published import inert, published
-from .xmlfile import NS, TEI_NS, element_at
+from .published import DECLARATION, inert, published
+from .xmlfile import NS, TEI_NS, element_at, safe_parser
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
 DTS_VERSION = "1.0"
@@ -43,6 +48,7 @@ DTS_NS = "https://w3id.org/api/dts#"
 JSON_LD = "application/ld+json"
 TEI_XML = "application/tei+xml"
 PROBLEM = "application/problem+json"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,42 +66,100 @@ class Node:
 
 @dataclass(frozen=True)
 class Resource:
-    """A work as DTS sees it: its citable units in document order, and its citation tree."""
+    """A work as DTS sees it: its @id, its citable units in document order, and its citation tree."""
 
+    id: str
     work: Work
     nodes: tuple[Node, ...]
-    structure: tuple  # nested (citeType, children) pairs, from the header's citeStructure
-
-    @property
-    def id(self) -> str:
-        return self.work.id
+    structure: tuple  # the header's top-level citeStructures, each a nested (citeType, children) pair
 
     def node(self, ref: str) -> Node | None:
-        return next((n for n in self.nodes if n.unit.ref == ref), None)
+        index = self._index.get(ref)
+        return None if index is None else self.nodes[index]
+
+    def below(self, node: Node) -> tuple[Node, ...]:
+        """The node and the units inside it: in document order, the run of deeper nodes after it."""
+        start = end = self._index[node.unit.ref]
+        end += 1
+        while end < len(self.nodes) and self.nodes[end].level > node.level:
+            end += 1
+        return self.nodes[start:end]
+
+    def siblings(self, node: Node) -> list[Node]:
+        return self._children[node.parent]
+
+    # Indexes, so that each of the many requests of a static build costs what it lists,
+    # not a walk over every unit of a long text.
+    @functools.cached_property
+    def _index(self) -> dict[str, int]:
+        return {n.unit.ref: i for i, n in enumerate(self.nodes)}
+
+    @functools.cached_property
+    def _children(self) -> dict[str | None, list[Node]]:
+        children: dict[str | None, list[Node]] = {}
+        for n in self.nodes:
+            children.setdefault(n.parent, []).append(n)
+        return children
+
+    @property
+    def depth(self) -> int:
+        """The depth of the citation tree: as declared, or as found if units nest deeper."""
+        return max(_depth(self.structure), max((n.level for n in self.nodes), default=0))
+
+
+def _depth(structures: tuple) -> int:
+    return max((1 + _depth(children) for _, children in structures), default=0)
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The root collection and its resources, read once from an Edition."""
+    """The root collection and its resources (by document id), read once from an Edition."""
 
     id: str
     title: str
     base_url: str  # the edition's permanent address: identifiers are made from it
     resources: dict[str, Resource] = field(default_factory=dict)
+    documents: dict[str, str] = field(default_factory=dict)  # @id -> document id
+
+    def find(self, name: str) -> Resource | None:
+        """A resource by its @id or, for people typing addresses, by its document id."""
+        return self.resources.get(self.documents.get(name, name))
 
 
 def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None) -> Catalogue:
     """Read every work's citable units once (by ``units_of``, if they were read elsewhere);
     responses are then built without XSLT."""
     units_of = units_of or (lambda work: units(edition, work))
-    resources = {work.id: _resource(work, units_of(work)) for work in edition.works}
-    title = _edition_title(edition)
-    return Catalogue(_slug(title.partition(":")[0]) or "edition", title, edition.project.base_url, resources)
+    base = edition.project.base_url
+    found = [_resource(resource_id(base, work.id), work, units_of(work)) for work in edition.works]
+    return Catalogue(identifier(base), _edition_title(edition), base, {r.work.id: r for r in found},
+                     {r.id: r.work.id for r in found})
 
 
-def _resource(work: Work, found: list[Unit]) -> Resource:
-    structure = work.file.tree.find("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
-    return Resource(work, _place(found), _structure(structure) if structure is not None else ())
+def identifier(address: str) -> str:
+    """The @id of what the edition publishes at ``address``: a name-based UUID URN (RFC 9562).
+
+    Absolute, so that JSON-LD reads one identifier wherever it appears; fixed by the
+    permanent address alone, so that it changes only when the edition moves. Not the http
+    address itself: clients put an @id into the URI templates as ``id`` or ``resource``,
+    and on a static host that is a path segment, where an encoded ``/`` is refused or read
+    as a folder depending on the server (the spec notes that static templates limit ids).
+    """
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, address)}"
+
+
+def resource_id(base_url: str, document: str) -> str:
+    """The @id of a work: that of its page in the web edition, its permanent address."""
+    return identifier(web_page(base_url, document))
+
+
+def web_page(base_url: str, document: str) -> str:
+    return f"{base_url}{quote(document)}.html"
+
+
+def _resource(id: str, work: Work, found: list[Unit]) -> Resource:
+    declared = work.file.tree.findall("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
+    return Resource(id, work, _place(found), tuple(_structure(e) for e in declared))
 
 
 def _place(found: list[Unit]) -> tuple[Node, ...]:
@@ -122,10 +186,6 @@ def _edition_title(edition: Edition) -> str:
         if publisher:
             return publisher
     return "Edition"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _text(element, path: str) -> str:
@@ -170,7 +230,7 @@ def _part(operator: str, index: int, name: str, value: str) -> str:
     if operator == "/":
         return "/" + value
     if operator == ";":
-        return f";{name}={value}"
+        return f";{name}={value}" if value else f";{name}"  # RFC 6570 3.2.7: no "=" for an empty value
     return ("&" if index or operator == "&" else "?") + f"{name}={value}"
 
 
@@ -204,6 +264,8 @@ def static_urls(base: str) -> Urls:
     A root collection is ``collection.json``; ``down`` is a matrix parameter, so that its
     presence is visible (``navigation/ID;down=1/7.json``), as the spec requires of optional
     parameters in static templates. Only TEI is offered, so ``mediaType`` is not a variable.
+    An @id (``urn:uuid:...``) is one path segment, written ``urn%3Auuid%3A...`` in a URL,
+    which a host decodes to the file's name.
     """
     root = base + "dts/"
     return Urls(base, root + "index.json", {"collection": root + "collection{/id,nav}.json",
@@ -261,9 +323,9 @@ def resource_object(cat: Catalogue, urls: Urls, resource: Resource) -> dict:
     return {"@id": resource.id, "@type": "Resource", "title": _title(root),
             **({"description": description} if description else {}),
             "totalParents": 1, "totalChildren": 0,
-            "dublinCore": _dublin_core(root),
+            "dublinCore": {**_dublin_core(root), "identifier": [web_page(cat.base_url, resource.work.id)]},
             **_endpoints(urls, resource),
-            "download": f"{urls.site}tei/{quote(resource.id)}.xml",
+            "download": _published_copy(urls.site, resource),
             "mediaTypes": [TEI_XML]}
 
 
@@ -276,10 +338,11 @@ def _endpoints(urls: Urls, resource: Resource) -> dict:
 
 
 def _citation_trees(resource: Resource) -> list[dict]:
-    """The default (and only) tree carries no identifier, as the spec requires."""
+    """The default (and only) tree carries no identifier, as the spec requires; its top level
+    holds each citeStructure the header declares at the top (points, front matter...)."""
     if not resource.structure:
         return []
-    return [{"@type": "CitationTree", "citeStructure": [_cite_structure(resource.structure)]}]
+    return [{"@type": "CitationTree", "citeStructure": [_cite_structure(s) for s in resource.structure]}]
 
 
 def _cite_structure(structure: tuple) -> dict:
@@ -320,12 +383,14 @@ def navigation(cat: Catalogue, urls: Urls, resource: str | None, ref: str | None
     if resource is None:
         raise DtsError(400, "the navigation endpoint needs a resource")
     found = _find(cat, resource)
-    node = _node(found, ref)
-    if node is None and down in (None, 0):
-        raise DtsError(400, "give a ref, or a down other than 0: the whole resource is not a citable unit")
     response = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@type": "Navigation",
                 "@id": urls.url("navigation", resource=resource, ref=ref, down=down),
                 "resource": {"@id": found.id, "@type": "Resource", **_endpoints(urls, found)}}
+    if not found.structure:  # the spec: an empty member for every request, never an error
+        return {**response, "member": []}
+    node = _node(found, ref)
+    if node is None and down in (None, 0):
+        raise DtsError(400, "give a ref, or a down other than 0: the whole resource is not a citable unit")
     if node is not None:
         response["ref"] = citable_unit(cat, found, node)
     if down is not None:
@@ -340,33 +405,48 @@ def members(resource: Resource, node: Node | None, down: int) -> list[Node]:
     root or ``node``; down>0: that many levels below it. A ``node`` heads its own list.
     """
     if node is not None and down == 0:
-        return [n for n in resource.nodes if n.parent == node.parent]
+        return list(resource.siblings(node))
     top = node.level if node is not None else 0
-    inside = [n for n in resource.nodes if node is None or n is node or n.unit.path.startswith(node.unit.path + "/")]
+    inside = resource.nodes if node is None else resource.below(node)
     return [n for n in inside if down == -1 or n.level <= top + down]
 
 
 def citable_unit(cat: Catalogue, resource: Resource, node: Node) -> dict:
     """A CitableUnit; its @id is its place in the web edition, the fragment of its reference."""
     obj = {"identifier": node.unit.ref, "@type": "CitableUnit", "level": node.level, "parent": node.parent,
-           "citeType": node.unit.unit, "@id": f"{cat.base_url}{quote(resource.id)}.html#{quote(node.unit.id)}"}
+           "citeType": node.unit.unit, "@id": f"{web_page(cat.base_url, resource.work.id)}#{quote(node.unit.id)}"}
     if node.unit.label:
         obj["dublinCore"] = {"title": [{"lang": _lang(resource.work.file.tree.getroot()), "value": node.unit.label}]}
     return obj
 
 
 def document(cat: Catalogue, resource: str | None, ref: str | None = None, media_type: str | None = None) -> bytes:
-    """The TEI of a resource, or of one passage in a dts:wrapper after the document's header."""
+    """The TEI of a resource, or of one passage in a dts:wrapper after the document's header.
+
+    Either is read at the API's address, against which the source's relative pointers
+    (``registers.xml#mim``, ``#editors``) would lead nowhere: its root's xml:base is the
+    published copy of the document (build/html/tei/), where they lead to the edition's files.
+    """
     if resource is None:
         raise DtsError(400, "the document endpoint needs a resource")
     found = _find(cat, resource)
     if media_type not in (None, TEI_XML):
         raise DtsError(404, f"{resource} is available as {TEI_XML} only, not {media_type}")
     node = _node(found, ref)
-    if node is None:
-        return published(found.work.file)  # the file the web edition offers to download
-    text = etree.tostring(_passage(found.work.file.tree, node), encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'.encode("utf-8")
+    # The file the web edition offers to download, or a passage of it: published either way.
+    tree = etree.fromstring(published(found.work.file), safe_parser()).getroottree() if node is None \
+        else etree.ElementTree(_passage(found.work.file.tree, node))
+    _set_base(tree.getroot(), _published_copy(cat.base_url, found))
+    return DECLARATION + etree.tostring(tree, encoding="UTF-8") + b"\n"
+
+
+def _published_copy(site: str, resource: Resource) -> str:
+    return f"{site}tei/{quote(resource.work.id)}.xml"
+
+
+def _set_base(root, address: str) -> None:
+    """A base the source declares itself still counts, from where the document is published."""
+    root.set(XML_BASE, urljoin(address, root.get(XML_BASE, "")))
 
 
 def _passage(tree, node: Node):
@@ -389,9 +469,11 @@ def _passage(tree, node: Node):
 
 
 def _find(cat: Catalogue, resource: str) -> Resource:
-    if resource not in cat.resources:
-        raise DtsError(404, f"no resource {resource!r}; the edition has {', '.join(sorted(cat.resources))}")
-    return cat.resources[resource]
+    found = cat.find(resource)
+    if found is None:
+        known = ", ".join(f"{r.id} ({r.work.id})" for r in cat.resources.values())
+        raise DtsError(404, f"no resource {resource!r}; the edition has {known}")
+    return found
 
 
 def _node(resource: Resource, ref: str | None) -> Node | None:
@@ -419,29 +501,43 @@ class Response:
 
 def route(cat: Catalogue, urls: Urls, path: str, query: Mapping[str, str | list[str]]) -> Response:
     """Answer a request for ``path`` below the API's root (``""``, ``collection`` ...)."""
+    endpoint = path.strip("/")
     try:
         params = _single(query)
-        endpoint = path.strip("/")
-        if endpoint == "":
-            return _json(entry(urls))
-        if endpoint == "collection":
-            _only_first_page(params)
-            return _json(collection(cat, urls, params.get("id"), params.get("nav")))
-        if endpoint in ("navigation", "document"):
-            _no_range(params)
-            # At the Document endpoint, tree "MUST not have effects" without ref, start or end.
-            if endpoint == "navigation" or "ref" in params:
-                _default_tree(params)
-        if endpoint == "navigation":
-            _only_first_page(params)
-            return _json(navigation(cat, urls, params.get("resource"), params.get("ref"), _down(params.get("down"))))
-        if endpoint == "document":
-            body = document(cat, params.get("resource"), params.get("ref"), params.get("mediaType"))
-            link = f'<{urls.url("collection", id=params["resource"])}>; rel="collection"'
-            return Response(200, TEI_XML, body, (("Link", link),))
-        raise DtsError(404, f"no endpoint {endpoint!r}: the API has collection, navigation and document")
+        if endpoint not in _ENDPOINTS:
+            raise DtsError(404, f"no endpoint {endpoint!r}: the API has collection, navigation and document")
+        return _ENDPOINTS[endpoint](cat, urls, params)
     except DtsError as error:
         return problem(error.status, error.message)
+
+
+def _entry_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
+    return _json(entry(urls))
+
+
+def _collection_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
+    _only_first_page(params)
+    return _json(collection(cat, urls, params.get("id"), params.get("nav")))
+
+
+def _navigation_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
+    _no_range(params)
+    _default_tree(params)
+    _only_first_page(params)
+    return _json(navigation(cat, urls, params.get("resource"), params.get("ref"), _down(params.get("down"))))
+
+
+def _document_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
+    _no_range(params)
+    if "ref" in params:  # tree "MUST not have effects" without ref, start or end
+        _default_tree(params)
+    body = document(cat, params.get("resource"), params.get("ref"), params.get("mediaType"))
+    link = f'<{urls.url("collection", id=_find(cat, params["resource"]).id)}>; rel="collection"'
+    return Response(200, TEI_XML, body, (("Link", link),))
+
+
+_ENDPOINTS = {"": _entry_response, "collection": _collection_response,
+              "navigation": _navigation_response, "document": _document_response}
 
 
 def problem(status: int, detail: str) -> Response:

@@ -6,7 +6,7 @@ import http.client
 import json
 import threading
 import time
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urldefrag, urljoin
 
 import pytest
 from lxml import etree
@@ -14,12 +14,14 @@ from lxml import etree
 from edition import citation, documents, dts
 from edition import serve as server
 from edition.build import FORMATS
+from edition.outputs.dts import static_path
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, element_at, safe_parser
 
-from conftest import WORK_IDS
+from conftest import WORK_IDS, run_in
 
 DTS = {"dts": dts.DTS_NS, **NS}
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,19 @@ def parse_xml(data: bytes):
     return etree.fromstring(data, safe_parser())
 
 
+@pytest.fixture(scope="module")
+def ids(project):
+    """Each work's @id, by document id."""
+    return {work_id: dts.resource_id(project.base_url, work_id) for work_id in WORK_IDS}
+
+
+@pytest.fixture(scope="module")
+def at(built, project):
+    """The static file that answers a request (endpoint, parameters)."""
+    urls = dts.static_urls(project.base_url)
+    return lambda endpoint, **params: built.joinpath("dts", *static_path(urls, endpoint, params))
+
+
 # --- the pure functions ----------------------------------------------------------------------
 
 
@@ -57,6 +72,33 @@ def test_uri_templates_expand_as_rfc_6570_says_and_bind_some_variables_only():
     assert dts.bind("/n?resource=x{&ref,down}", {"ref": "7.2"}) == "/n?resource=x&ref=7.2{&down}"
     assert dts.bind("/c{/id,nav}.json", {"id": "x"}) == "/c/x{/nav}.json"
     assert dts.static_urls("").url("collection") == "dts/collection.json"
+
+
+def test_uri_templates_expand_as_the_specs_table_shows():
+    values = {"var": "value", "x": "1024", "empty": "", "null": None}
+    table = {"{var}": "value", "{/var}": "/value", "{;var}": ";var=value", "{?var}": "?var=value",
+             "{&var}": "&var=value", "{/var,x}": "/value/1024", "{?var,x}": "?var=value&x=1024",
+             "{&var,x}": "&var=value&x=1024", "{?var,x,empty}": "?var=value&x=1024&empty=",
+             "{?var,x,null}": "?var=value&x=1024", "{;x,empty}": ";x=1024;empty"}
+    assert {template: dts.expand(template, values) for template in table} == table
+
+
+def test_a_citation_tree_holds_every_structure_the_header_declares_at_its_top():
+    """Front matter cited beside the points: the tree's top level has both, its depth the deeper."""
+    structures = (("point", (("block", ()),)), ("front", (("block", ()),)), ("front", ()))
+    resource = dts.Resource("urn:x", None, (), structures)
+    tree = dts._citation_trees(resource)[0]
+    assert [s["citeType"] for s in tree["citeStructure"]] == ["point", "front", "front"]
+    assert [len(s.get("citeStructure", [])) for s in tree["citeStructure"]] == [1, 1, 0]
+    assert resource.depth == 2 and dts.Resource("urn:y", None, (), ()).depth == 0
+
+
+def test_identifiers_are_absolute_uris_made_from_the_permanent_address_alone():
+    first = dts.resource_id("https://example.org/", "a-work")
+    assert first == dts.resource_id("https://example.org/", "a-work")
+    assert first == dts.identifier("https://example.org/a-work.html")
+    assert first.startswith("urn:uuid:") and "/" not in first
+    assert first != dts.resource_id("https://example.net/", "a-work") != dts.identifier("https://example.org/")
 
 
 # --- the static files ------------------------------------------------------------------------
@@ -76,12 +118,12 @@ def test_the_static_entry_point_names_the_three_endpoints(static, project):
         assert entry[endpoint].startswith(project.base_url + "dts/") and "{" in entry[endpoint]
 
 
-def test_the_root_collection_holds_both_works_as_resources_with_their_citation_tree(static):
+def test_the_root_collection_holds_both_works_as_resources_with_their_citation_tree(static, at, ids):
     root = read_json(static / "collection.json")
     assert (root["@type"], root["totalParents"], root["totalChildren"]) == ("Collection", 0, len(WORK_IDS))
-    assert read_json(static / f"collection/{root['@id']}.json") == root
+    assert read_json(at("collection", id=root["@id"])) == root
     resources = {member["@id"]: member for member in root["member"]}
-    assert set(resources) == set(WORK_IDS)
+    assert set(resources) == set(ids.values())
     for resource in resources.values():
         assert resource["@type"] == "Resource" and resource["totalParents"] == 1
         assert resource["mediaTypes"] == [dts.TEI_XML]
@@ -91,60 +133,131 @@ def test_the_root_collection_holds_both_works_as_resources_with_their_citation_t
         assert (point["citeType"], point["citeStructure"][0]["citeType"]) == ("point", "block")
 
 
-def test_a_resource_has_the_root_collection_as_its_parent(static):
-    parents = read_json(static / "collection/mim-program-1996/parents.json")
+def test_a_resource_has_the_root_collection_as_its_parent(static, at, ids):
+    parents = read_json(at("collection", id=ids["mim-program-1996"], nav="parents"))
     assert parents["@type"] == "Resource"
     assert [m["@type"] for m in parents["member"]] == ["Collection"]
+    assert read_json(at("collection", nav="parents"))["member"] == []  # the root has none
 
 
-def test_every_citable_unit_of_both_works_is_in_the_navigation(static, units):
+def test_one_absolute_id_names_each_resource_and_the_root_in_every_response(static, at, ids, project):
+    """JSON-LD resolves a relative @id against each response's own address: it must be absolute."""
+    root = read_json(static / "collection.json")
+    for work_id, id in ids.items():
+        page = f"{project.base_url}{work_id}.html"
+        named = {"member": next(m["@id"] for m in root["member"] if m["dublinCore"]["identifier"] == [page]),
+                 "resource": read_json(at("collection", id=id))["@id"],
+                 "navigation": read_json(at("navigation", resource=id, down=1))["resource"]["@id"],
+                 "ref": read_json(at("navigation", resource=id, ref="1"))["resource"]["@id"]}
+        assert set(named.values()) == {id}, named
+        assert read_json(at("collection", id=id, nav="parents"))["member"][0]["@id"] == root["@id"]
+    roots = [read_json(at("collection", id=named, nav=nav))["@id"]
+             for named in (None, root["@id"]) for nav in (None, "children", "parents")]
+    assert set(roots) == {root["@id"]} and root["@id"] not in ids.values()
+    assert all(i.startswith("urn:uuid:") for i in (root["@id"], *ids.values()))
+
+
+def test_every_citable_unit_of_both_works_is_in_the_navigation(at, ids, units):
     for work_id in WORK_IDS:
-        tree = read_json(static / f"navigation/{work_id};down=-1.json")
+        tree = read_json(at("navigation", resource=ids[work_id], down=-1))
         assert [m["identifier"] for m in tree["member"]] == [u.ref for u in units[work_id]]
         for member in tree["member"]:
             assert member["@type"] == "CitableUnit"
             assert member["level"] == member["identifier"].count(".") + 1
             assert member["parent"] == (member["identifier"].rpartition(".")[0] or None)
-            alone = read_json(static / f"navigation/{work_id}/{member['identifier']}.json")
+            alone = read_json(at("navigation", resource=ids[work_id], ref=member["identifier"]))
             assert alone["ref"] == member and "member" not in alone
 
 
-def test_the_navigation_of_a_point_lists_it_then_its_blocks(static, units):
-    point = read_json(static / "navigation/mim-program-1996;down=1/7.json")
+def test_the_navigation_of_a_point_lists_it_then_its_blocks(at, ids, units):
+    mim = ids["mim-program-1996"]
+    point = read_json(at("navigation", resource=mim, ref="7", down=1))
     assert point["@type"] == "Navigation" and point["ref"]["identifier"] == "7"
     blocks = [u.ref for u in units["mim-program-1996"] if u.ref.startswith("7.")]
     assert [m["identifier"] for m in point["member"]] == ["7", *blocks]
     assert point["member"][0]["dublinCore"]["title"][0]["value"].startswith("7. We want")
-    siblings = read_json(static / "navigation/mim-program-1996;down=0/7.2.json")
+    siblings = read_json(at("navigation", resource=mim, ref="7.2", down=0))
     assert [m["identifier"] for m in siblings["member"]] == blocks
+    # Deeper than the tree below a unit is valid: what there is, and the unit alone at the bottom.
+    assert read_json(at("navigation", resource=mim, ref="7", down=2))["member"] == point["member"]
+    assert [m["identifier"] for m in read_json(at("navigation", resource=mim, ref="7.2", down=2))["member"]] == ["7.2"]
 
 
-def test_each_static_response_lives_at_the_address_its_templates_give(static, project):
+def test_each_static_response_lives_at_the_address_its_templates_give(static, at, ids, project):
     root = project.base_url + "dts/"
     for path in sorted((static / "navigation").rglob("*.json")):
-        assert read_json(path)["@id"] == root + path.relative_to(static).as_posix()
-    resource = read_json(static / "collection/mim-program-1996.json")
+        address = read_json(path)["@id"]
+        assert address.startswith(root) and unquote(address.removeprefix(root)) == path.relative_to(static).as_posix()
+    resource = read_json(at("collection", id=ids["mim-program-1996"]))
     for endpoint, values, suffix in (("navigation", {"ref": "7", "down": 1}, ".json"),
                                      ("document", {"ref": "7.2"}, ".xml")):
         url = dts.expand(resource[endpoint], values)
-        assert url.startswith(root) and url.endswith(suffix) and (static / url.removeprefix(root)).is_file()
+        assert url.startswith(root) and url.endswith(suffix) and (static / unquote(url.removeprefix(root))).is_file()
 
 
-def test_the_document_of_a_resource_is_its_tei(static, edition):
+def test_the_document_of_a_resource_is_its_tei_based_where_it_is_published(at, ids, edition, project):
     for work in edition.works:
-        document = parse_xml((static / f"document/{work.id}.xml").read_bytes())
+        document = parse_xml(at("document", resource=ids[work.id]).read_bytes())
+        assert document.attrib.pop(XML_BASE) == f"{project.base_url}tei/{work.id}.xml"
         assert canonical(document) == canonical(work.file.tree.getroot())
 
 
-def test_the_document_of_a_passage_is_tei_with_the_header_and_the_passage_in_a_dts_wrapper(static, edition, units):
+def pointers(document, schema) -> list[tuple[str, str]]:
+    """Each pointer of a document, with its element's base: of every attribute the edition's
+    schema types as teidata.pointer (a list of URIs)."""
+    rng = "{http://relaxng.org/ns/structure/1.0}"
+    names = {a.get("name") for a in schema.iter(f"{rng}attribute")
+             if any(r.get("name") == "teidata.pointer" for r in a.iter(f"{rng}ref"))}
+    return [(element.base, pointer) for element in document.iter(etree.Element)
+            for name in names & set(element.attrib) for pointer in element.get(name).split()]
+
+
+def test_every_relative_pointer_of_a_returned_document_leads_to_a_published_file(at, ids, built, project, units):
+    """Resolved against the document's base, as XML Base says, not against the API's address."""
+    schema = etree.parse(str(project.schema / "edition.rng"))
+    site, checked = project.base_url, 0
+    for work_id, id in ids.items():
+        for ref in (None, *(u.ref for u in units[work_id])):
+            document = etree.parse(str(at("document", resource=id, ref=ref)), safe_parser()).getroot()
+            for base, pointer in pointers(document, schema):
+                if ":" in pointer.partition("#")[0]:
+                    continue  # an absolute URL (http, https, mailto): not the edition's to check
+                address, fragment = urldefrag(urljoin(base, pointer))
+                assert address.startswith(site + "tei/"), (work_id, ref, pointer, address)
+                target = built / "html" / "tei" / unquote(address.removeprefix(site + "tei/"))
+                assert target.is_file(), (work_id, ref, pointer, address)
+                assert not fragment or etree.parse(str(target)).xpath("//*[@xml:id = $f]", f=fragment), pointer
+                checked += 1
+    assert checked > 100
+
+
+def test_the_document_of_a_passage_is_tei_with_the_header_and_the_passage_in_a_dts_wrapper(at, ids, edition, units,
+                                                                                          project):
     work = next(w for w in edition.works if w.id == "mim-program-1996")
     for unit in units[work.id]:
-        document = parse_xml((static / f"document/{work.id}/{unit.ref}.xml").read_bytes())
+        document = parse_xml(at("document", resource=ids[work.id], ref=unit.ref).read_bytes())
         assert document.tag == f"{{{NS['tei']}}}TEI"
+        assert document.get(XML_BASE) == f"{project.base_url}tei/{work.id}.xml"
         assert document.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NS) is not None
         wrapped = document.findall("tei:text/tei:body/dts:wrapper/*", DTS)
         source = element_at(work.file.tree, unit.path)
         assert len(wrapped) == 1 and canonical(wrapped[0]) == canonical(source)
+
+
+def test_a_resource_without_a_citation_tree_answers_every_navigation_with_no_member(project_copy):
+    """The spec: such requests "will return an empty member array and must not return an HTTP error"."""
+    source = project_copy.texts / "llco-what-we-strive-for.xml"
+    text = source.read_text(encoding="utf-8")
+    start, end = text.index("<refsDecl>"), text.index("</refsDecl>") + len("</refsDecl>")
+    source.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run_in(project_copy, "build", "--quiet", "--format", "dts")
+    assert result.exit_code == 0, result.output
+    urls, id = dts.static_urls(project_copy.base_url), dts.resource_id(project_copy.base_url, "llco-what-we-strive-for")
+    for down in (None, 0, 1, -1):
+        segments = static_path(urls, "navigation", {"resource": id, "down": down})
+        found = read_json(project_copy.build.joinpath("dts", *segments))
+        assert found["member"] == [] and found["resource"]["citationTrees"] == [], down
+    assert not list((project_copy.build / "dts" / "document").glob(f"{id}/*.xml"))
 
 
 # --- the live API ------------------------------------------------------------------------------
@@ -187,13 +300,17 @@ def test_the_live_entry_point_leads_to_this_server(live):
     assert entry["navigation"] == base + "navigation{?resource,ref,down}"
 
 
-def test_the_live_collections(live):
+def test_the_live_collections(live, ids):
     root = get_json(live, "/dts/collection")
-    assert root["@type"] == "Collection" and {m["@id"] for m in root["member"]} == set(WORK_IDS)
-    resource = get_json(live, "/dts/collection?id=llco-what-we-strive-for")
+    assert root["@type"] == "Collection" and {m["@id"] for m in root["member"]} == set(ids.values())
+    llco = quote(ids["llco-what-we-strive-for"], safe="")
+    resource = get_json(live, f"/dts/collection?id={llco}")
     assert resource["@type"] == "Resource" and resource["citationTrees"]
-    parents = get_json(live, "/dts/collection?id=llco-what-we-strive-for&nav=parents")
+    assert resource["@id"] == ids["llco-what-we-strive-for"]
+    parents = get_json(live, f"/dts/collection?id={llco}&nav=parents")
     assert [m["@id"] for m in parents["member"]] == [root["@id"]]
+    # People who type an address may name a resource by its document id.
+    assert get_json(live, "/dts/collection?id=llco-what-we-strive-for") == resource
 
 
 def test_the_live_navigation_follows_the_resources_templates(live, units):
@@ -208,7 +325,7 @@ def test_the_live_navigation_follows_the_resources_templates(live, units):
     assert passage["@id"] == base + "/dts/navigation?resource=mim-program-1996&ref=7.2"
 
 
-def test_the_live_document_of_a_resource_and_of_a_passage(live, static):
+def test_the_live_document_of_a_resource_and_of_a_passage(live, at, ids):
     status, headers, body = get(live, "/dts/document?resource=mim-program-1996")
     assert (status, headers["Content-Type"]) == (200, dts.TEI_XML)
     assert 'rel="collection"' in headers["Link"]
@@ -216,7 +333,7 @@ def test_the_live_document_of_a_resource_and_of_a_passage(live, static):
     status, headers, body = get(live, "/dts/document?resource=mim-program-1996&ref=7.2&mediaType=" +
                                 quote(dts.TEI_XML, safe=""))
     assert status == 200
-    assert body == (static / "document/mim-program-1996/7.2.xml").read_bytes()
+    assert body == at("document", resource=ids["mim-program-1996"], ref="7.2").read_bytes()
     assert len(parse_xml(body).findall("tei:text/tei:body/dts:wrapper/tei:p", DTS)) == 1
 
 

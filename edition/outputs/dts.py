@@ -1,9 +1,16 @@
 """build/dts/: the DTS API as static files (a Level 0 implementation).
 
 Each file is the answer ``edition serve`` would give to the same request, made by
-the same function (edition.dts.route), only with the static URI templates: the entry
-point, the collections, the navigation of every resource and of every citable unit
-(at every depth that lists something new), and the TEI of every resource and passage.
+the same function (edition.dts.route), only with the static URI templates. A Level 0
+server answers every valid call, so every call the templates allow has its file: the
+entry point; the root collection and each resource, with their children and parents;
+the navigation of each resource at every depth, and of each citable unit alone, with
+its siblings and at every depth; the TEI of every resource and passage.
+
+One kind of valid call has no file: a ``down`` greater than the depth of the citation
+tree, of which there is no end. Its members are those of ``down`` equal to the depth
+(the spec: "the member array will simply include any CitableUnits that do satisfy the
+parameters"), which is written.
 """
 
 from __future__ import annotations
@@ -26,49 +33,60 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     """Made from the works themselves, read again here: the API serves their text."""
     cat = dts.catalogue(documents.load(edition.project, edition.stylesheets, edition.progress,
                                        only={s.id for s in summaries if not s.generic}))
-    urls = dts.static_urls(edition.project.base_url)
-    written = _write_all(cat, urls, folder, catalogue_requests(cat))
+    return _write_all(cat, dts.static_urls(edition.project.base_url), folder, _requests(cat, edition.progress))
+
+
+def _requests(cat: dts.Catalogue, progress) -> Iterator[Request]:
+    yield from catalogue_requests(cat)
     for resource in cat.resources.values():
-        edition.progress(f"dts   {resource.id}")
-        written += _write_all(cat, urls, folder, resource_requests(resource))
-    return written
+        progress(f"dts   {resource.work.id}")
+        yield from resource_requests(resource)
 
 
 def _write_all(cat: dts.Catalogue, urls: dts.Urls, folder: Path, requests: Iterator[Request]) -> list[Path]:
     """Each answer at the path its static URL names below the API's root (build/dts/)."""
-    root = urls.entry.rpartition("/")[0] + "/"
-    written = []
+    written: dict[Path, Request] = {}
     for endpoint, params in requests:
-        url = urls.entry if endpoint == "" else urls.url(endpoint, **params)
         response = dts.route(cat, urls, endpoint, {k: str(v) for k, v in params.items() if v is not None})
         if response.status != 200:  # every request made here is valid: a failure is a bug
             raise RuntimeError(f"DTS {endpoint} {params}: {response.status} {response.body.decode()}")
-        # Split before decoding: an encoded "/" inside a reference must stay inside its segment.
-        segments = [unquote(segment) for segment in url.removeprefix(root).split("/")]
-        target = output_file(folder / "dts", *segments)
+        target = output_file(folder / "dts", *static_path(urls, endpoint, params))
+        if target in written:  # two calls at one address: a client would get the wrong answer to one
+            raise RuntimeError(f"DTS {endpoint} {params} and {written[target]} are both at {target}")
+        written[target] = (endpoint, params)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(response.body)
-        written.append(target)
-    return written
+    return list(written)
+
+
+def static_path(urls: dts.Urls, endpoint: str, params: dict) -> list[str]:
+    """Where a static host finds the answer to a request: the segments of its URL's path
+    below the API's root, each decoded as a host decodes it."""
+    url = urls.entry if endpoint == "" else urls.url(endpoint, **params)
+    root = urls.entry.rpartition("/")[0] + "/"
+    # Split before decoding: an encoded "/" would stay inside its segment, and be refused.
+    return [unquote(segment) for segment in url.removeprefix(root).split("/")]
 
 
 def catalogue_requests(cat: dts.Catalogue) -> Iterator[Request]:
-    """The entry point, and each collection and resource with its children and its parents."""
+    """The entry point; the root collection, named or not, and each resource, each with
+    its children (named or by default) and its parents."""
     yield "", {}
-    yield "collection", {}
-    for id in (cat.id, *cat.resources):
+    for id in (None, cat.id, *(resource.id for resource in cat.resources.values())):
         for nav in (None, "children", "parents"):
             yield "collection", {"id": id, "nav": nav}
 
 
 def resource_requests(resource: dts.Resource) -> Iterator[Request]:
-    """Navigation: down=1..depth and -1; for each unit: itself, its siblings, each depth below it.
-    Document: the whole resource and each citable unit."""
-    depth = max((n.level for n in resource.nodes), default=0)
-    for down in (*range(1, depth + 1), -1):
+    """Navigation: from the root, every depth of the tree and the whole (without a tree, also
+    no depth and 0, which the spec then answers); for each unit, itself alone, its siblings,
+    every depth of the tree below it and all of it. Document: the whole resource and each
+    citable unit."""
+    downs = (*range(1, max(resource.depth, 1) + 1), -1)
+    for down in downs if resource.structure else (None, 0, *downs):
         yield "navigation", {"resource": resource.id, "down": down}
     for node in resource.nodes:
-        for down in (None, 0, *range(1, depth - node.level + 1), -1):
+        for down in (None, 0, *downs):
             yield "navigation", {"resource": resource.id, "ref": node.unit.ref, "down": down}
     yield "document", {"resource": resource.id}
     for node in resource.nodes:
