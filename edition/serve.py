@@ -233,7 +233,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/dts" or path.startswith("/dts/"):
             response = self.server.site.answer(self._base(), path[len("/dts"):],
                                                parse_qs(query, keep_blank_values=True))
-            headers = (*response.headers, ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "Link"))
+            headers = (*response.headers, ("Access-Control-Allow-Origin", "*"),
+                       ("Access-Control-Expose-Headers", "Link"))
             self._send(response.status, response.content_type, response.body, headers, head)
             return
         if path.endswith((".html", "/")):
