@@ -1,8 +1,9 @@
 """Canonical references: ``<document id>``, ``<id>:<point>``, ``<id>:<point>.<block>``.
 
-The scheme is read from each header's refsDecl/citeStructure by the same XSLT module
-the web and print outputs use (xslt/common/citation.xsl, through xslt/citations.xsl);
-nothing here repeats it.
+The scheme is read from each header's refsDecl/citeStructure by the normalisation pass
+every output runs first (xslt/common/normalise.xsl, through xslt/citations.xsl), which
+stamps each unit with its reference and fragment id; nothing here repeats it, and no
+reference is taken apart: a unit's own value and the units that hold it come with it.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from .xmlfile import element_at
 
 STYLESHEETS = ["citations.xsl"]
 MAX_REFERENCE_LENGTH = 200
+DELIMITERS = ".,;_~-"  # what may join a unit's reference to its parent's (edition/scheme.py)
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One citable unit: its reference inside the document, its HTML id, its kind."""
+    """One citable unit: its reference inside the document, its HTML id, its kind, its heading,
+    the path of its element, and its own value (the last part of its reference: "2" of "7.2")."""
 
     document: str
     ref: str
@@ -29,6 +32,7 @@ class Unit:
     unit: str
     label: str
     path: str
+    value: str = ""
 
     @property
     def reference(self) -> str:
@@ -58,7 +62,7 @@ class Passage:
 def units(edition: Edition, work: Work) -> list[Unit]:
     """Every citable unit of a work, in document order."""
     listing = etree.fromstring(edition.stylesheets.transform("citations.xsl", work.file.tree, work.path).encode())
-    return [Unit(work.id, u.get("ref"), u.get("id"), u.get("unit"), u.get("label"), u.get("path"))
+    return [Unit(work.id, u.get("ref"), u.get("id"), u.get("unit"), u.get("label"), u.get("path"), u.get("value"))
             for u in listing.iterfind("unit")]
 
 
@@ -76,23 +80,27 @@ def resolve(edition: Edition, reference: str) -> Passage:
     known = units(edition, work)
     for unit in known:
         if unit.ref == ref:
-            holders = tuple(u for u in known if unit.path.startswith(u.path + "/"))
-            return Passage(work, unit, holders + (unit,))
+            return Passage(work, unit, _holders(unit, known) + (unit,))
     raise EditionError.at(reference, f"no passage {ref!r}: {_what_exists(document, ref, known)}")
 
 
+def _holders(unit: Unit, known: list[Unit]) -> tuple[Unit, ...]:
+    """The units that hold ``unit``, outermost first."""
+    return tuple(u for u in known if unit.path.startswith(u.path + "/"))
+
+
 def _what_exists(document: str, ref: str, known: list[Unit]) -> str:
-    """'mim-program-1996 has points 1-10', or the blocks of the point the reference names
-    (or of the nearest unit above it that exists)."""
-    parent, _, _ = ref.rpartition(".")
-    siblings = [u for u in known if u.ref.rpartition(".")[0] == parent and (parent or "." not in u.ref)]
-    while parent and not siblings:
-        parent, _, _ = parent.rpartition(".")
-        siblings = [u for u in known if u.ref.rpartition(".")[0] == parent and (parent or "." not in u.ref)]
-    kind = siblings[0].unit if siblings else "unit"
-    values = [u.ref.rpartition(".")[2] for u in siblings]
-    where = f"{document}:{parent}" if parent else document
-    return f"{where} has {kind}s {_span(values)}"
+    """'mim-program-1996 has front note, title; points 1-10', or the units of the unit the
+    reference begins with (the longest that exists), e.g. 'mim-program-1996:7 has blocks 1-3'."""
+    above = max((u for u in known if len(ref) > len(u.ref) and ref.startswith(u.ref) and ref[len(u.ref)] in DELIMITERS),
+                key=lambda u: len(u.ref), default=None)
+    inside = [u for u in known if (_holders(u, known)[-1:] or (None,))[0] == above]
+    where = f"{document}:{above.ref}" if above else document
+    kinds: dict[str, list[str]] = {}
+    for unit in inside:
+        kinds.setdefault(unit.unit, []).append(unit.value)
+    listed = "; ".join(f"{kind}{'s' if len(values) > 1 else ''} {_span(values)}" for kind, values in kinds.items())
+    return f"{where} has {listed}" if listed else f"{where} has no units"
 
 
 def _span(values: list[str]) -> str:

@@ -48,7 +48,7 @@ def edition(project):
 def test_every_citable_unit_resolves_to_one_element(edition):
     for work in edition.works:
         known = citation.units(edition, work)
-        assert {u.unit for u in known} == {"point", "block"}
+        assert {u.unit for u in known} == {"front", "point", "block"}
         ids = [u.id for u in known]
         assert len(ids) == len(set(ids))
         for unit in known:
@@ -66,9 +66,10 @@ def test_references_follow_the_declared_scheme(edition):
 
 
 @pytest.mark.parametrize("reference, message", [
-    ("mim-program-1996:11", "mim-program-1996 has points 1-10"),
+    ("mim-program-1996:11", "mim-program-1996 has fronts note, title; points 1-10"),
     ("mim-program-1996:7.4", "mim-program-1996:7 has blocks 1-3"),
-    ("llco-what-we-strive-for:9", "llco-what-we-strive-for has points 1-8"),
+    ("mim-program-1996:note.2", "mim-program-1996:note has block 1"),
+    ("llco-what-we-strive-for:9", "llco-what-we-strive-for has front title; points 1-8"),
     ("no-such-document:1", "the edition has llco-what-we-strive-for, mim-program-1996"),
 ])
 def test_an_unknown_reference_says_what_exists(cli, reference, message):

@@ -17,7 +17,7 @@ def interventions(project, work_id: str) -> list[tuple[str, str, str]]:
     tree = parse(project.texts / f"{work_id}.xml").tree
     found = []
     for choice in tree.iterfind(".//tei:text//tei:choice", NS):
-        source, edited = list(choice)
+        edited, source = list(choice)  # the edition's reading first (the schema says so)
         found.append((etree.QName(source).localname, collapse("".join(source.itertext())),
                       collapse("".join(edited.itertext()))))
     return found

@@ -142,7 +142,9 @@ def find(found: list[tuple[str, bool]], word: str, start: int) -> int | None:
 def test_every_paragraph_of_the_reading_text_is_in_the_pdf_in_order(built, work_id):
     reading = reading_blocks((built / "text" / f"{work_id}.txt").read_text(encoding="utf-8"))
     reader = pdf_of(built, work_id)
-    found = words("\n".join(page.extract_text() for page in reader.pages))
+    # The text begins after the title page (made from the header), which has a page of its own:
+    # the source's title block would otherwise be found in it.
+    found = words("\n".join(page.extract_text() for page in reader.pages[1:]))
     position = 0
     for paragraph in reading:
         for word, _ in words(paragraph):

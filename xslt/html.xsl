@@ -5,14 +5,17 @@
      a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
      ('compare'), the index of themes ('themes') or the search page ('search'). The registers, the
      alignment and, for the site's pages, the works come in as parameters: a transform reads no
-     file. -->
+     file. A work is rendered from its normalised copy (common/normalise.xsl), the works of the
+     site's pages are normalised as those pages need them (f:normalised). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" exclude-result-prefixes="#all" expand-text="yes">
   <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/registers.xsl"/>
   <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="common/normalise.xsl"/>
   <xsl:include href="html/inline.xsl"/>
   <xsl:include href="html/page.xsl"/>
   <xsl:include href="html/blocks.xsl"/>
@@ -51,7 +54,7 @@
         <xsl:apply-templates select="." mode="m:generic-html"/>
       </xsl:when>
       <xsl:when test="$page = 'document'">
-        <xsl:apply-templates select="." mode="m:html-document"/>
+        <xsl:apply-templates select="f:normalise(.)" mode="m:html-document"/>
       </xsl:when>
       <xsl:when test="$page = 'index'">
         <xsl:sequence select="f:index-page()"/>

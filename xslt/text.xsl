@@ -1,14 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Driver: a TEI document to plain text, in the reading or the diplomatic view ($view); a
-     document not valid against the edition's schema ($generic) as generic TEI, in
-     text/generic.xsl. -->
+<!-- Driver: a TEI document to plain text, in the reading or the diplomatic view ($view), from
+     its normalised copy (common/normalise.xsl); a document not valid against the edition's
+     schema ($generic) as generic TEI, in text/generic.xsl. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:m="urn:edition:modes"
+  xmlns:f="urn:edition:functions" xmlns:m="urn:edition:modes"
   exclude-result-prefixes="#all">
   <xsl:include href="common/unhandled.xsl"/>
+  <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/registers.xsl"/>
   <xsl:include href="common/citation.xsl"/>
+  <xsl:include href="common/normalise.xsl"/>
   <xsl:include href="text/document.xsl"/>
   <xsl:include href="text/blocks.xsl"/>
   <xsl:include href="text/inline.xsl"/>
@@ -17,8 +19,13 @@
   <xsl:include href="text/generic.xsl"/>
   <xsl:output method="text" encoding="UTF-8" normalization-form="NFC"/>
 
-  <!-- Ahead of text/document.xsl's rule for the edition's own texts. -->
-  <xsl:template match="document-node()[$generic]" priority="1">
+  <xsl:mode on-no-match="fail"/>
+
+  <xsl:template match="document-node()[$generic]">
     <xsl:apply-templates select="." mode="m:generic-text"/>
+  </xsl:template>
+
+  <xsl:template match="document-node()">
+    <xsl:apply-templates select="f:normalise(.)" mode="m:text"/>
   </xsl:template>
 </xsl:stylesheet>

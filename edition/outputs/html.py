@@ -87,13 +87,16 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
 
 
 def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
-    """The work, then each unit no other unit holds (in document order, a unit's parts follow it)."""
+    """The work, then each unit no other unit holds that has a heading, which its "Cite this"
+    box follows (in document order, a unit's parts follow it): the points, not the front
+    matter."""
     yield Passage(work, None)
     outer = None
     for unit in citation.units(edition, work):
         if outer is None or not unit.path.startswith(outer.path + "/"):
             outer = unit
-            yield Passage(work, unit, (unit,))
+            if unit.label:
+                yield Passage(work, unit, (unit,))
 
 
 def _fragment(html: str, style: str) -> etree._Element:

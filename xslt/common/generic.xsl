@@ -1,19 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- What both generic renderings (html/generic.xsl, text/generic.xsl) of a foreign TEI
-     document share: which of its nodes are its text, its id and title, and which of TEI's
-     elements are blocks. Nothing here knows any encoding but TEI's own.
-
-     The including driver includes common/citation.xsl (f:document-id). -->
+     document share: which of its nodes are its text and which of TEI's elements are blocks.
+     Nothing here knows any encoding but TEI's own. Its id and title are f:document-id and
+     f:work-title (common/header.xsl), as for every document. No foreign document goes through
+     the normalisation pass: its citation scheme, if it has one, is not the edition's to
+     evaluate. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- Whether the document is rendered generically (the build says so), and the id the build
-       derived from its file name (when empty, the one its header gives, f:document-id). -->
+  <!-- Whether the document is rendered generically (the build says so). -->
   <xsl:param name="generic" as="xs:boolean" select="false()"/>
-  <xsl:param name="document-id" as="xs:string" select="''"/>
 
   <!-- The texts of a document; a document with none (not TEI at all) gives all it holds
        but a header. -->
@@ -21,17 +20,6 @@
     <xsl:param name="document" as="document-node()"/>
     <xsl:variable name="texts" as="element(text)*" select="$document/(TEI | teiCorpus/descendant::TEI)/text"/>
     <xsl:sequence select="if (exists($texts)) then $texts else $document/*/(node() except teiHeader)"/>
-  </xsl:function>
-
-  <xsl:function name="f:generic-id" as="xs:string">
-    <xsl:param name="document" as="document-node()"/>
-    <xsl:sequence select="($document-id[.], f:document-id($document))[1]"/>
-  </xsl:function>
-
-  <xsl:function name="f:generic-title" as="xs:string">
-    <xsl:param name="document" as="document-node()"/>
-    <xsl:sequence select="(normalize-space(($document/*/teiHeader/fileDesc/titleStmt/title)[1])[.],
-      f:generic-id($document))[1]"/>
   </xsl:function>
 
   <!-- Divisions: sections of a page, blocks of a text. -->

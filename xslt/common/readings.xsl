@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The two views of the text: the reading text (corrections and regularisations applied)
-     and the diplomatic text (the source's readings). -->
+     and the diplomatic text (the source's readings). The normalisation pass marks the reading
+     of each choice a view shows, and its note, with the functions here; the outputs read those
+     marks. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -11,7 +13,7 @@
   <!-- The reading of an intervention this view shows. -->
   <xsl:function name="f:shown-reading" as="element()?">
     <xsl:param name="choice" as="element(choice)"/>
-    <xsl:sequence select="if ($view = 'diplomatic') then $choice/(sic | orig) else $choice/(corr | reg)"/>
+    <xsl:sequence select="if (f:is-diplomatic()) then $choice/(sic | orig) else $choice/(corr | reg)"/>
   </xsl:function>
 
   <xsl:function name="f:is-diplomatic" as="xs:boolean">

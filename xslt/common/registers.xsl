@@ -39,4 +39,16 @@
     <xsl:sequence select="if (empty($pointer) or empty($page)) then ()
       else $register-base || $page || '.html#' || replace($pointer, '^[^#]*#', '')"/>
   </xsl:function>
+
+  <!-- The note on a quotation whose source the registers identify: "Quoted from: " and the
+       entry of the work, without its own note; nothing when the registers do not know it. -->
+  <xsl:function name="f:quoted-from" as="node()*">
+    <xsl:param name="source" as="attribute(source)"/>
+    <xsl:variable name="work" as="element(bibl)?" select="f:register-entry($source)[self::bibl]"/>
+    <xsl:if test="exists($work)">
+      <xsl:value-of select="'Quoted from' || ' (the identification is uncertain)'[$work/@cert = ('low', 'medium')]
+        || ':' || ' '[not(matches(string($work), '^\s'))]"/>
+      <xsl:sequence select="$work/(node() except note)"/>
+    </xsl:if>
+  </xsl:function>
 </xsl:stylesheet>

@@ -48,13 +48,13 @@
     <xsl:sequence select="key('f:note-of-link', string($link/@xml:id), $alignment)[1]"/>
   </xsl:function>
 
-  <!-- The point a pointer such as "mim-program-1996.xml#point-2" names, among the works: the
-       file name is the document id. -->
+  <!-- The point a pointer such as "mim-program-1996.xml#point-2" names, among the works
+       (normalised): the file name is the document id. -->
   <xsl:function name="f:aligned-point" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="document" as="xs:string" select="replace(substring-before($pointer, '#'), '\.xml$', '')"/>
     <xsl:variable name="id" as="xs:string" select="substring-after($pointer, '#')"/>
-    <xsl:sequence select="($works[f:document-id(.) = $document]//*[@xml:id = $id])[1]"/>
+    <xsl:sequence select="($works[f:document-id(.) = $document] ! f:normalised(.)//*[@xml:id = $id])[1]"/>
   </xsl:function>
 
   <!-- The points of a link, in the order of its @target. -->
@@ -68,7 +68,7 @@
     <xsl:param name="point" as="element()"/>
     <xsl:variable name="id" as="xs:string?" select="f:theme-id($point)"/>
     <xsl:variable name="theme" as="element(category)?" select="$alignment//category[@xml:id = $id]"/>
-    <xsl:if test="$theme and exists(f:citation($point))">
+    <xsl:if test="$theme and exists(f:reference($point))">
       <a class="compare-link editorial" href="compare.html#{$theme/@xml:id}">Compare: {f:theme-label($theme)}</a>
     </xsl:if>
   </xsl:function>

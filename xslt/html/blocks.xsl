@@ -1,56 +1,81 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The text's blocks: divisions, headings, paragraphs, block quotations, the title page.
-     Every node the citation scheme makes citable gets its id and a permalink; which nodes
-     those are comes from the header's citeStructure (common/citation.xsl), never from here. -->
+<!-- The text's blocks: divisions, headings, paragraphs, block quotations, the title page, in a
+     normalised document (common/normalise.xsl). Every citable unit gets the id and the
+     reference the pass stamped on it, with a permalink where its reference shows: in its
+     heading, at the start of its first line, or at its start when it has neither.
+
+     The paged-media HTML (print.xsl) imports this module and overrides, by import precedence,
+     what paper needs otherwise: f:permalink (the reference in the margin, not a link),
+     f:unheaded, f:unit-cite-box and f:compare-link, the run-in heads, the notes. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:mode name="m:html-blocks" on-no-match="fail"/>
+  <xsl:mode name="m:html-cit" on-no-match="fail"/>
   <xsl:mode name="m:html-source" on-no-match="fail"/>
 
-  <xsl:template match="text | group" mode="m:html-blocks">
+  <xsl:template match="text" mode="m:html-blocks">
     <xsl:apply-templates select="*" mode="m:html-blocks"/>
   </xsl:template>
 
   <xsl:template match="front | body | back" mode="m:html-blocks">
     <div class="{local-name()}">
+      <xsl:sequence select="f:block-attributes(.), f:unit-opening(.)"/>
       <xsl:apply-templates select="*" mode="m:html-blocks"/>
     </div>
   </xsl:template>
 
   <!-- A division: a section, anchored when citable, otherwise by its place in the text. -->
-  <xsl:template match="div | div1 | div2 | div3 | div4 | div5" mode="m:html-blocks">
+  <xsl:template match="div" mode="m:html-blocks">
     <section class="div{@type ! (' div-' || .)}" id="{f:anchor(.)}">
       <xsl:sequence select="f:lang(.)"/>
-      <xsl:if test="not(head)">
-        <xsl:attribute name="aria-label" select="f:anchor-label(.)"/>
+      <xsl:if test="empty(f:head(.))">
+        <xsl:sequence select="f:unheaded(.)"/>
       </xsl:if>
       <xsl:apply-templates select="*" mode="m:html-blocks"/>
     </section>
   </xsl:template>
 
-  <!-- A heading: its level follows the depth of the division; the permalink of a citable
-       division stands in it, and its "Cite this" box follows it. A run-in heading keeps its class: the source runs it into the
-       following paragraph. -->
+  <!-- A division without a heading is named for assistive technology. -->
+  <xsl:function name="f:unheaded" as="node()*">
+    <xsl:param name="division" as="element()"/>
+    <xsl:attribute name="aria-label" select="f:anchor-label($division)"/>
+    <xsl:sequence select="f:unit-opening($division)"/>
+  </xsl:function>
+
+  <!-- What opens a unit that holds blocks and has no heading: its permalink, on a line of its
+       own, and its "Cite this" box when the page has one for it. -->
+  <xsl:function name="f:unit-opening" as="element()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:if test="$unit/@e:ref">
+      <div class="unit-label"><xsl:sequence select="f:permalink($unit)"/></div>
+      <xsl:sequence select="f:unit-cite-box($unit)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A heading: its level follows the depth of the division; the permalink of the division
+       stands in it, and its "Cite this" box follows it. A run-in head keeps its class: the
+       source runs it into the following paragraph, where the normalisation pass put it; the
+       web edition sets it as its division's heading, before that paragraph. -->
   <xsl:template match="head" mode="m:html-blocks">
-    <xsl:element name="h{min((6, 1 + count(ancestor::*[self::div or matches(local-name(), '^div\d$')])))}"
-      namespace="http://www.w3.org/1999/xhtml">
+    <xsl:variable name="division" as="element()" select="f:headed(.)"/>
+    <xsl:element name="h{min((6, 1 + count(ancestor::div)))}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="string-join(('head', @rend ! ('rend-' || .)), ' ')"/>
-      <xsl:sequence select="f:lang(.)"/>
-      <xsl:sequence select="f:permalink(..)"/>
+      <xsl:sequence select="f:lang(.), f:permalink($division)"/>
       <xsl:apply-templates mode="m:html-inline"/>
-      <xsl:sequence select="f:compare-link(..)"/>
+      <xsl:sequence select="f:compare-link($division)"/>
     </xsl:element>
-    <xsl:sequence select="f:unit-cite-box(..)"/>
+    <xsl:sequence select="f:unit-cite-box($division)"/>
   </xsl:template>
 
   <xsl:template match="p | ab" mode="m:html-blocks">
+    <xsl:apply-templates select="head" mode="m:html-blocks"/>
     <p>
-      <xsl:sequence select="f:block-attributes(.)"/>
-      <xsl:sequence select="f:permalink(.)"/>
+      <xsl:sequence select="f:block-attributes(.), f:permalink(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
@@ -61,35 +86,26 @@
     <figure class="cit">
       <xsl:sequence select="f:block-attributes(.)"/>
       <blockquote>
-        <xsl:sequence select="f:permalink(.)"/>
         <xsl:apply-templates select="quote" mode="m:html-cit"/>
       </blockquote>
-      <xsl:if test="bibl or quote/@source">
-        <figcaption>
-          <xsl:apply-templates select="bibl/node()" mode="m:html-inline"/>
-          <xsl:sequence select="quote/@source ! f:source-link(.)"/>
-        </figcaption>
-      </xsl:if>
+      <figcaption>
+        <xsl:apply-templates select="bibl/node()" mode="m:html-inline"/>
+        <xsl:sequence select="quote/@source ! f:source-link(.)"/>
+      </figcaption>
     </figure>
   </xsl:template>
 
-  <xsl:mode name="m:html-cit" on-no-match="fail"/>
-
+  <!-- The quotation of a block quotation: the quotation's reference opens its first line. -->
   <xsl:template match="quote" mode="m:html-cit">
     <p>
-      <xsl:sequence select="f:lang(.)"/>
+      <xsl:sequence select="f:lang(.), f:permalink(..)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
 
-  <!-- A quotation standing as a block of its own (foreign TEI). -->
-  <xsl:template match="quote | lg | sp | list | table | note | argument | epigraph | opener | closer
-    | postscript | salute | signed | dateline | byline | trailer | floatingText" mode="m:html-blocks">
-    <xsl:sequence select="f:unhandled-block(.)"/>
-  </xsl:template>
-
   <xsl:template match="titlePage" mode="m:html-blocks">
     <div class="title-page" id="{f:anchor(.)}">
+      <xsl:sequence select="f:lang(.), f:unit-opening(.)"/>
       <xsl:apply-templates select="*" mode="m:html-blocks"/>
     </div>
   </xsl:template>
@@ -98,44 +114,22 @@
     <xsl:apply-templates select="*" mode="m:html-blocks"/>
   </xsl:template>
 
-  <xsl:template match="docAuthor | titlePart | docDate | docImprint | docEdition" mode="m:html-blocks">
+  <xsl:template match="docAuthor | titlePart | docDate" mode="m:html-blocks">
     <p class="{local-name()}{@type ! (' type-' || .)}">
-      <xsl:sequence select="f:lang(.)"/>
+      <xsl:sequence select="f:block-attributes(.), f:permalink(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
 
-  <xsl:template match="pb | milestone | lb | cb | anchor" mode="m:html-blocks"/>
-
-  <!-- Anything else: an error in the edition's texts; in foreign TEI its text is kept, as
-       blocks when it holds only elements, otherwise as one block. -->
+  <!-- Anything else: every element of the edition's texts is rendered on purpose. -->
   <xsl:template match="*" mode="m:html-blocks" priority="-1">
-    <xsl:sequence select="f:unhandled-block(.)"/>
+    <xsl:sequence select="f:unhandled(., 'html')"/>
   </xsl:template>
-
-  <xsl:function name="f:unhandled-block" as="element()?">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="f:unhandled($element, 'html')"/>
-    <xsl:choose>
-      <xsl:when test="$element/* and not($element/text()[normalize-space()])">
-        <div class="tei-{local-name($element)}">
-          <xsl:sequence select="f:block-attributes($element)"/>
-          <xsl:apply-templates select="$element/*" mode="m:html-blocks"/>
-        </div>
-      </xsl:when>
-      <xsl:when test="normalize-space($element)">
-        <p class="tei-{local-name($element)}">
-          <xsl:sequence select="f:block-attributes($element)"/>
-          <xsl:apply-templates select="$element/node()" mode="m:html-inline"/>
-        </p>
-      </xsl:when>
-    </xsl:choose>
-  </xsl:function>
 
   <!-- The id of a citable block and its language. -->
   <xsl:function name="f:block-attributes" as="attribute()*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="f:citation($element)?id ! f:attribute('id', .), f:lang($element)"/>
+    <xsl:sequence select="$element/@e:id ! f:attribute('id', .), f:lang($element)"/>
   </xsl:function>
 
   <xsl:function name="f:attribute" as="attribute()">
@@ -144,34 +138,54 @@
     <xsl:attribute name="{$name}" select="$value"/>
   </xsl:function>
 
-  <!-- The "¶" link of a citable node (a "§" for a division), named by its reference. -->
-  <xsl:function name="f:permalink" as="element()?">
-    <xsl:param name="node" as="element()"/>
-    <xsl:variable name="citation" as="map(*)?" select="f:citation($node)"/>
-    <xsl:variable name="reference" as="xs:string?"
-      select="$citation ! (f:document-id($node) || ':' || ?ref)"/>
-    <xsl:if test="exists($citation)">
-      <a class="permalink" data-pagefind-ignore="" href="{f:view-file(f:document-id($node), $view)}#{$citation?id}"
-        aria-label="Permalink to {$reference}" title="{$reference}">{if ($citation?node/self::div) then '§' else '¶'}</a>
+  <!-- The "¶" link of a citable unit (a "§" for a division), named by its reference. -->
+  <xsl:function name="f:permalink" as="node()*">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
+    <xsl:if test="exists($reference)">
+      <a class="permalink" data-pagefind-ignore="" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
+        aria-label="Permalink to {$reference}" title="{$reference}">{if ($unit/self::div) then '§' else '¶'}</a>
     </xsl:if>
   </xsl:function>
 
-  <!-- The id of any node that has a place in the page: the citation's, its own xml:id, or
-       the path of its ancestors (front-div-1), for divisions and title pages outside the
-       citation scheme. -->
+  <!-- How a reference of the document's main scheme is made, as a reader is told: the name of
+       each unit of its first citeStructure (and of their first ones), as a variable, after its
+       delimiter. -->
+  <xsl:function name="f:citation-pattern" as="node()*">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:for-each select="f:scheme-chain(($document/TEI/teiHeader/encodingDesc/refsDecl/citeStructure)[1])">
+      <xsl:value-of select="@delim"/>
+      <var>{@unit}</var>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="f:scheme-chain" as="element(citeStructure)*">
+    <xsl:param name="structure" as="element(citeStructure)?"/>
+    <xsl:sequence select="$structure ! (., f:scheme-chain(citeStructure[1]))"/>
+  </xsl:function>
+
+  <!-- The file of a work's page in a view. -->
+  <xsl:function name="f:view-file" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="$id || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.html'"/>
+  </xsl:function>
+
+  <!-- The id of any element that has a place in the page: the one the normalisation pass
+       stamped, its own xml:id, or the path of its ancestors (front-div-1), for divisions and
+       title pages outside the citation scheme. -->
   <xsl:function name="f:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="(f:citation($element)?id, $element/@xml:id ! string(),
+    <xsl:sequence select="($element/@e:id, $element/@xml:id,
       string-join(for $e in $element/ancestor-or-self::*[not(self::TEI or self::text)]
         return local-name($e) || '-' || (count($e/preceding-sibling::*[local-name() = local-name($e)]) + 1), '.')
       => replace('(^|\.)(front|body|back)-1', '$1$2'))[1]"/>
   </xsl:function>
 
-  <!-- What an unheaded division outside the scheme is called: its type, in words. -->
+  <!-- What an unheaded division is called: its type, in words, or its reference. -->
   <xsl:function name="f:anchor-label" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="(f:citation($element) ! (f:document-id($element) || ':' || ?ref),
-      $element/@type ! replace(., '-', ' '), 'Section')[1]"/>
+    <xsl:sequence select="($element/@type ! replace(., '-', ' '), f:reference($element), 'Section')[1]"/>
   </xsl:function>
 
   <!-- The source description of the header, for the about box and the edition's page. -->
@@ -201,6 +215,6 @@
   </xsl:template>
 
   <xsl:template match="*" mode="m:html-source" priority="-1">
-    <xsl:sequence select="f:unhandled-block(.)"/>
+    <xsl:sequence select="f:unhandled(., 'html')"/>
   </xsl:template>
 </xsl:stylesheet>

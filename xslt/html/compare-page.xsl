@@ -6,7 +6,8 @@
      rules and then stripped of what belongs to the work's page only (ids, permalinks). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns:h="http://www.w3.org/1999/xhtml" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -45,7 +46,7 @@
     <section class="theme" id="{$theme}" aria-labelledby="{$theme}-heading">
       <h2 id="{$theme}-heading">{@n}. {f:theme-label(.)}</h2>
       <xsl:apply-templates select="$links" mode="m:html-compare"/>
-      <xsl:sequence select="f:unpaired($works ! f:points(.)[f:theme-id(.) = $theme]
+      <xsl:sequence select="f:unpaired($works ! f:points(f:normalised(.))[f:theme-id(.) = $theme]
         except $links ! f:link-points(.))"/>
     </section>
   </xsl:template>
@@ -95,21 +96,15 @@
     <div class="side" lang="{f:language($point)}">
       <p class="side-work"><cite>{f:work-title(root($point))}</cite></p>
       <xsl:apply-templates select="$rendered" mode="m:html-excerpt"/>
-      <p class="side-link"><a href="{f:document-id($point)}.html#{f:citation($point)?id}">Read
+      <p class="side-link"><a href="{f:document-id($point)}.html#{$point/@e:id}">Read
         {f:reference($point)} in the text</a></p>
     </div>
   </xsl:function>
 
-  <!-- A point's citable reference, e.g. mim-program-1996:2. -->
-  <xsl:function name="f:reference" as="xs:string">
-    <xsl:param name="point" as="element()"/>
-    <xsl:sequence select="f:document-id($point) || ':' || (f:citation($point)?ref, $point/@xml:id)[1]"/>
-  </xsl:function>
-
-  <!-- The outermost citable units of a work, its points. -->
+  <!-- The units of a normalised work that the alignment classifies, its points. -->
   <xsl:function name="f:points" as="element()*">
     <xsl:param name="work" as="document-node()"/>
-    <xsl:sequence select="$work/TEI/text//*[@ana][exists(f:citation(.))]"/>
+    <xsl:sequence select="$work/TEI/text//*[@ana][@e:ref]"/>
   </xsl:function>
 
   <xsl:function name="f:capitalised" as="xs:string">

@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The page of one work in one view: its title, what the view is and how to switch, where the
-     text comes from and how to cite it, then the text with every citable block anchored. -->
+     text comes from and how to cite it, then the text with every citable block anchored. The
+     document is the normalised one (common/normalise.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:array="http://www.w3.org/2005/xpath-functions/array" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -16,19 +17,6 @@
     <xsl:sequence select="f:page($title || (if (f:is-diplomatic()) then ' (diplomatic text)' else ''),
       f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:text(.)))"/>
   </xsl:template>
-
-  <!-- The file of a work's page in a view. -->
-  <xsl:function name="f:view-file" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$id || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.html'"/>
-  </xsl:function>
-
-  <xsl:function name="f:work-title" as="xs:string">
-    <xsl:param name="document" as="document-node()"/>
-    <xsl:variable name="titles" as="element(title)*" select="$document/TEI/teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles, f:document-id($document))[1])"/>
-  </xsl:function>
 
   <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->
   <xsl:function name="f:language" as="xs:string">
@@ -82,29 +70,25 @@
       <details class="about">
         <summary>About this text</summary>
         <xsl:apply-templates select="$source" mode="m:html-source"/>
-        <p>Cite a passage as <code>{$id}:<var>point</var>.<var>block</var></code>, for example
-          <code>{f:example-ref($document)}</code>; the permalink beside each point and block
-          gives its address. The principles of the edition are set out on
+        <p>Cite a passage as <code>{$id}:<xsl:sequence select="f:citation-pattern($document)"/></code>,
+          for example <code>{f:example-ref($document)}</code>; the permalink beside each
+          passage gives its address. The principles of the edition are set out on
           <a href="index.html#principles-{$id}">the edition's page</a>.</p>
         <p><a href="tei/{$id}.xml">TEI source of this text</a></p>
       </details>
     </xsl:if>
   </xsl:function>
 
-  <!-- A reference that exists in the document, as an example: its last citable node. -->
+  <!-- A reference that exists in the document, as an example: its last unit's. -->
   <xsl:function name="f:example-ref" as="xs:string">
     <xsl:param name="document" as="document-node()"/>
-    <xsl:variable name="entries" as="map(*)*"
-      select="for $key in map:keys(f:citations($document)) return f:citations($document)($key)"/>
-    <xsl:variable name="last" as="map(*)?"
-      select="(sort($entries, (), function ($e) { count($e?node/preceding::node()) }))[last()]"/>
-    <xsl:sequence select="f:document-id($document) || ($last ! (':' || ?ref))"/>
+    <xsl:sequence select="(f:reference(($document//*[@e:ref])[last()]), f:document-id($document))[1]"/>
   </xsl:function>
 
   <!-- The text itself, in the language its TEI declares. -->
   <xsl:function name="f:text" as="element()">
     <xsl:param name="document" as="document-node()"/>
-    <xsl:variable name="text" as="element()*" select="($document/TEI/text, $document/*[not(self::TEI)])"/>
+    <xsl:variable name="text" as="element(text)?" select="$document/TEI/text"/>
     <article class="text view-{$view}" lang="{f:language(($text, $document/*)[1])}">
       <xsl:if test="not(f:is-diplomatic())">
         <!-- The search index holds the reading text; its hits land on the blocks' ids. -->

@@ -30,8 +30,8 @@
   <xsl:mode name="m:generic-html-inline" on-no-match="fail"/>
 
   <xsl:template match="document-node()" mode="m:generic-html">
-    <xsl:variable name="id" as="xs:string" select="f:generic-id(.)"/>
-    <xsl:variable name="title" as="xs:string" select="f:generic-title(.)"/>
+    <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
+    <xsl:variable name="title" as="xs:string" select="f:work-title(.)"/>
     <xsl:variable name="texts" as="node()*" select="f:generic-texts(.)"/>
     <xsl:sequence select="f:page($title, (f:generic-lang(*/@xml:lang), 'en')[1], $id || '.html', (
       f:generic-header($title), f:generic-article($texts)))"/>
@@ -43,7 +43,7 @@
        publisher as the site's name, its licence as the site's). -->
   <xsl:function name="f:generic-summary" as="document-node()">
     <xsl:param name="document" as="document-node()"/>
-    <xsl:variable name="id" as="xs:string" select="f:generic-id($document)"/>
+    <xsl:variable name="id" as="xs:string" select="f:document-id($document)"/>
     <xsl:document>
       <TEI xmlns="http://www.tei-c.org/ns/1.0">
         <xsl:for-each select="f:generic-lang($document/*/@xml:lang)">
@@ -51,7 +51,7 @@
         </xsl:for-each>
         <teiHeader>
           <fileDesc>
-            <titleStmt><title>{f:generic-title($document)}</title></titleStmt>
+            <titleStmt><title>{f:work-title($document)}</title></titleStmt>
             <publicationStmt><idno type="document">{$id}</idno></publicationStmt>
           </fileDesc>
         </teiHeader>

@@ -4,8 +4,8 @@
      comes from the TEI headers of the works and the registers. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:array="http://www.w3.org/2005/xpath-functions/array" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -100,28 +100,22 @@
   </xsl:function>
 
   <xsl:function name="f:cite-section" as="element()">
-    <xsl:variable name="example" as="xs:string?" select="$works[1] ! f:example-ref(.)"/>
+    <xsl:variable name="first" as="document-node()?" select="$works[not(TEI/@generic)][1] ! f:normalised(.)"/>
+    <xsl:variable name="example" as="element()?" select="($first//*[@e:ref])[last()]"/>
     <xsl:variable name="content" as="element()*">
       <p>Every passage has a reference of the form
-        <code><var>document</var>:<var>point</var>.<var>block</var></code>: the document's id, the
-        number of the point of the programme, and the block (paragraph or block quotation) inside
-        it, counted from 1. <xsl:if test="$example">For example, <code>{$example}</code> is
-        <a href="{substring-before($example, ':')}.html#{f:ref-id($works[1], substring-after($example, ':'))}">this
-        passage</a>. </xsl:if>The scheme is declared in each document's header; each point and block
-        of the texts carries a permalink with its reference, and a reference, once published,
-        never changes.</p>
+        <code><var>document</var>:<xsl:sequence select="$first ! f:citation-pattern(.)"/></code>: the
+        document's id, the number of the point of the programme, and the block (paragraph or block
+        quotation) inside it, counted from 1; the front matter (a title page, an archive's note)
+        has references of its own. <xsl:if test="$example">For example,
+        <code>{f:reference($example)}</code> is <a href="{f:document-id($example)}.html#{$example/@e:id}">this
+        passage</a>. </xsl:if>The scheme is declared in each document's header; each passage of the
+        texts carries a permalink with its reference, and a reference, once published, never
+        changes.</p>
       <p>Cite the edition as: {f:edition-title()}, version {f:edition-version()}<xsl:if
         test="$base-url">, <a href="{$base-url}">{$base-url}</a></xsl:if>.</p>
     </xsl:variable>
     <xsl:sequence select="f:section('cite', 'How to cite', $content)"/>
-  </xsl:function>
-
-  <!-- The HTML id of a reference of a document. -->
-  <xsl:function name="f:ref-id" as="xs:string?">
-    <xsl:param name="document" as="document-node()"/>
-    <xsl:param name="ref" as="xs:string"/>
-    <xsl:variable name="table" as="map(xs:string, map(*))" select="f:citations($document)"/>
-    <xsl:sequence select="(for $k in map:keys($table) return $table($k)[?ref = $ref]?id)[1]"/>
   </xsl:function>
 
   <xsl:function name="f:licence-section" as="element()">

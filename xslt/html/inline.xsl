@@ -2,8 +2,9 @@
 <!-- TEI inline content to HTML phrasing content, in mode m:html-inline. Shared by the web
      edition (html.xsl) and the paged-media HTML (print.xsl).
 
-     The including driver also includes common/readings.xsl ($view), common/unhandled.xsl
-     ($strict) and common/registers.xsl ($registers, $register-base).
+     The input is a normalised document (common/normalise.xsl): which reading of a choice to
+     show, and the editors' note on it, are read from its stamps. The including driver also
+     includes common/unhandled.xsl and common/registers.xsl ($registers, $register-base).
 
      Conventions of the result:
      - everything the editors add to the text (explanations of interventions, links to the
@@ -18,8 +19,8 @@
      - no link is ever nested in another: inside a link names become plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
-  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:mode name="m:html-inline" on-no-match="fail"/>
@@ -34,21 +35,28 @@
 
   <xsl:template match="choice" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="shown" as="element()?" select="(f:shown-reading(.), expan, *[1])[1]"/>
-    <xsl:variable name="other" as="element()?" select="(* except $shown)[1]"/>
-    <xsl:variable name="note-id" as="xs:string" select="'app-note-' || f:intervention-id(.)"/>
+    <xsl:variable name="shown" as="element()" select="*[@e:reading = 'shown']"/>
     <span class="intervention intervention-{local-name($shown)}">
       <span class="reading">
         <xsl:apply-templates select="$shown/node()" mode="m:html-inline"/>
       </span>
-      <xsl:if test="$other">
-        <xsl:if test="not($in-link)">
-          <xsl:sequence select="f:note-toggle($note-id, $shown)"/>
-        </xsl:if>
-        <span class="editorial app-note" id="{$note-id}" role="note"> [{f:explanation($shown, $other)}]</span>
-      </xsl:if>
+      <xsl:sequence select="f:intervention-note(., $in-link)"/>
     </span>
   </xsl:template>
+
+  <!-- What the editors say of an intervention: in brackets after the reading, with a button
+       that opens and closes it (none inside a link, where a button may not stand). Its name
+       in a page that may show several documents: the document's id, then its note's number. -->
+  <xsl:function name="f:intervention-note" as="element()+">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:param name="in-link" as="xs:boolean"/>
+    <xsl:variable name="note-id" as="xs:string"
+      select="'app-note-' || string-join((root($choice)/*/@xml:id, string($choice/@e:n)), '-')"/>
+    <xsl:if test="not($in-link)">
+      <xsl:sequence select="f:note-toggle($note-id, $choice/*[@e:reading = 'shown'])"/>
+    </xsl:if>
+    <span class="editorial app-note" id="{$note-id}" role="note"> [{$choice/@e:note}]</span>
+  </xsl:function>
 
   <!-- The button that opens and closes an intervention's note; hidden until a script runs. -->
   <xsl:function name="f:note-toggle" as="element()">
@@ -59,15 +67,7 @@
       class="visually-hidden"> on “{normalize-space($shown)}”</span></button>
   </xsl:function>
 
-  <!-- An intervention's name in a page that may show several documents: the document's id,
-       then its place among the interventions of the document, counted from 1. -->
-  <xsl:function name="f:intervention-id" as="xs:string">
-    <xsl:param name="choice" as="element()"/>
-    <xsl:sequence select="string-join((root($choice)/*/@xml:id, string(count($choice/preceding::choice) + 1)), '-')"/>
-  </xsl:function>
-
-
-  <xsl:template match="sic | corr | orig | reg | abbr | expan" mode="m:html-inline">
+  <xsl:template match="sic | corr | orig | reg" mode="m:html-inline">
     <span class="{local-name()}">
       <xsl:sequence select="f:lang(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
@@ -302,13 +302,13 @@
     </span>
   </xsl:template>
 
-  <!-- Anything else: an error in the edition's texts; in foreign TEI, its text is kept. -->
+  <!-- A run-in head the normalisation pass attached to its block: the web edition has set it
+       as its division's heading already (html/blocks.xsl). -->
+  <xsl:template match="head[@e:attached]" mode="m:html-inline"/>
+
+  <!-- Anything else: every element of the edition's texts is rendered on purpose. -->
   <xsl:template match="*" mode="m:html-inline" priority="-1">
     <xsl:sequence select="f:unhandled(., 'html')"/>
-    <span class="tei-{local-name()}">
-      <xsl:sequence select="f:lang(.)"/>
-      <xsl:apply-templates mode="m:html-inline"/>
-    </span>
   </xsl:template>
 
   <!-- HTML's lang for an element that declares its language. -->

@@ -1,10 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- One page per register: each entry with its names, dates, authority record and note, and
      every place in the works that names it (or, for an event, dates it), linked to the block
-     that holds it. -->
+     that holds it. The works are read normalised (common/normalise.xsl), once each. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:array="http://www.w3.org/2005/xpath-functions/array" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
@@ -132,7 +132,7 @@
   <xsl:function name="f:occurrences" as="element()">
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="by-work" as="array(element()*)*"
-      select="$works ! array { key('f:pointer', $id, .) }"/>
+      select="$works ! array { key('f:pointer', $id, f:normalised(.)) }"/>
     <div class="occurrences">
       <h3 id="{$id}-occurrences">Occurrences</h3>
       <xsl:choose>
@@ -161,12 +161,11 @@
   <xsl:function name="f:occurrence-link" as="element()+">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="document" as="xs:string" select="f:document-id($node)"/>
-    <xsl:variable name="citing" as="map(*)?" select="f:citing($node)"/>
+    <xsl:variable name="citing" as="element()?" select="f:citing($node)"/>
     <xsl:variable name="part" as="element()?"
       select="$node/ancestor::*[self::div or self::titlePage or self::front or self::back][1]"/>
-    <a class="occurrence" href="{$document}.html#{($citing?id, $part ! f:anchor(.))[1]}">{
-      if (exists($citing)) then $document || ':' || $citing?ref
-      else $document || ', ' || f:part-label($part)}</a>
+    <a class="occurrence" href="{$document}.html#{($citing/@e:id, $part ! f:anchor(.))[1]}">{
+      (f:reference($citing), $document || ', ' || f:part-label($part))[1]}</a>
     <span class="occurrence-form"> (“{normalize-space($node)}”)</span>
   </xsl:function>
 

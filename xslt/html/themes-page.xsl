@@ -4,7 +4,8 @@
      reading text, and a link to the theme on the comparison page. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -28,7 +29,7 @@
       <h2 id="{$theme}-heading">{@n}. {f:theme-label(.)}</h2>
       <xsl:for-each select="$works">
         <h3 id="{$theme}-{f:document-id(.)}">{f:work-title(.)}</h3>
-        <xsl:sequence select="f:theme-points(f:points(.)[f:theme-id(.) = $theme], $theme || '-' || f:document-id(.))"/>
+        <xsl:sequence select="f:theme-points(f:points(f:normalised(.))[f:theme-id(.) = $theme], $theme || '-' || f:document-id(.))"/>
       </xsl:for-each>
       <p class="theme-compare"><a href="compare.html#{$theme}">Compare the programmes on
         “{f:theme-label(.)}”</a></p>
@@ -45,10 +46,10 @@
       <xsl:otherwise>
         <ul class="theme-points" aria-labelledby="{$label}">
           <xsl:for-each select="$points">
-            <li><a href="{f:document-id(.)}.html#{f:citation(.)?id}">{f:reference(.)}</a>
+            <li><a href="{f:document-id(.)}.html#{@e:id}">{f:reference(.)}</a>
               <xsl:text> </xsl:text>
               <span class="theme-point-head">
-                <xsl:apply-templates select="head/node()" mode="m:html-inline">
+                <xsl:apply-templates select="f:head(.)/node()" mode="m:html-inline">
                   <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
                 </xsl:apply-templates>
               </span>

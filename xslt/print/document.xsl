@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The print document: its head (the metadata a PDF renderer turns into the PDF's own
-     metadata), the paper size, and the order of its parts. -->
+     metadata), the paper size, and the order of its parts: the title page, then the text of
+     the normalised document. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -15,32 +16,33 @@
     select="map { 'a4': 'A4', 'letter': 'letter' }"/>
 
   <xsl:mode on-no-match="fail"/>
+  <xsl:mode name="m:print" on-no-match="fail"/>
 
   <xsl:template match="/">
     <xsl:if test="not(map:contains($page-sizes, $paper))">
       <xsl:sequence select="error(QName('urn:edition:errors', 'paper-size'),
         'unknown paper size ' || $paper || '; expected one of ' || string-join(map:keys($page-sizes), ', '))"/>
     </xsl:if>
-    <xsl:apply-templates select="TEI"/>
+    <xsl:apply-templates select="f:normalise(.)/TEI" mode="m:print"/>
   </xsl:template>
 
-  <xsl:template match="TEI">
+  <xsl:template match="TEI" mode="m:print">
     <html lang="{(@xml:lang, 'en')[1]}">
-      <xsl:apply-templates select="teiHeader"/>
+      <xsl:apply-templates select="teiHeader" mode="m:print"/>
       <body>
         <xsl:apply-templates select="teiHeader" mode="m:print-title-page"/>
-        <xsl:apply-templates select="text" mode="m:print-blocks"/>
+        <xsl:apply-templates select="text" mode="m:html-blocks"/>
       </body>
     </html>
   </xsl:template>
 
   <!-- Title, author, subject, keywords, language and dates: the renderer reads them from here. -->
-  <xsl:template match="teiHeader">
+  <xsl:template match="teiHeader" mode="m:print">
     <xsl:variable name="file" as="element(fileDesc)" select="fileDesc"/>
     <xsl:variable name="date" as="xs:string?" select="$file/publicationStmt/date/@when"/>
     <head>
       <meta charset="utf-8"/>
-      <title>{f:main-title($file)}</title>
+      <title>{f:work-title(root(.))}</title>
       <xsl:for-each select="$file/titleStmt/author">
         <meta name="author" content="{normalize-space()}"/>
       </xsl:for-each>
@@ -55,11 +57,6 @@
       <style>@page {{ size: {$page-sizes($paper)}; }}</style>
     </head>
   </xsl:template>
-
-  <xsl:function name="f:main-title" as="xs:string">
-    <xsl:param name="file" as="element(fileDesc)"/>
-    <xsl:sequence select="normalize-space(($file/titleStmt/title[@type = 'main'], $file/titleStmt/title)[1])"/>
-  </xsl:function>
 
   <!-- One sentence for the PDF's subject: what the document is and what it edits. -->
   <xsl:function name="f:subject" as="xs:string">

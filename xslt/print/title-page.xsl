@@ -13,11 +13,11 @@
 
   <xsl:template match="teiHeader" mode="m:print-title-page">
     <xsl:variable name="file" as="element(fileDesc)" select="fileDesc"/>
-    <section class="title-page" aria-label="Title page">
+    <section class="title-leaf" aria-label="Title page">
       <xsl:for-each select="$file/titleStmt/author">
         <p class="title-author">{normalize-space()}</p>
       </xsl:for-each>
-      <h1 class="title-main">{f:main-title($file)}</h1>
+      <h1 class="title-main">{f:work-title(root(.))}</h1>
       <xsl:for-each select="$file/titleStmt/title[@type = 'sub']">
         <p class="title-sub">{normalize-space()}</p>
       </xsl:for-each>
@@ -46,7 +46,7 @@
   </xsl:template>
 
   <xsl:template match="fileDesc" mode="m:print-title-page">
-    <xsl:variable name="id" as="xs:string" select="normalize-space(publicationStmt/idno[@type = 'document'])"/>
+    <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
     <section class="colophon edition">
       <h2>This edition</h2>
       <p>{normalize-space(publicationStmt/publisher)}. {normalize-space(editionStmt/edition)}.
@@ -58,9 +58,9 @@
         <p class="licence"><xsl:apply-templates mode="m:print-header-text"/>
           <xsl:if test="@target"><xsl:text> </xsl:text><span class="url">{@target}</span></xsl:if></p>
       </xsl:for-each>
-      <p class="how-to-cite">A passage is cited as <code>{$id}:</code><var>point</var>.<var>block</var>,
-        the numbers in the margin; the corrections and regularisations of the editors are
-        explained in the footnotes.</p>
+      <p class="how-to-cite">A passage is cited as <code>{$id}:</code><xsl:sequence
+        select="f:citation-pattern(root(.))"/>, the references in the margin; the corrections and
+        regularisations of the editors are explained in the footnotes.</p>
     </section>
   </xsl:template>
 

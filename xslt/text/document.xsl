@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The whole text file: in the reading view a short title block first, then the text as
-     blocks separated by blank lines; in the diplomatic view the text alone, as the source. -->
+<!-- The whole text file of a normalised document: in the reading view a short title block
+     first, then the text as blocks separated by blank lines, each citable unit preceded by its
+     reference; in the diplomatic view the text alone, as the source. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -8,29 +9,29 @@
 
   <xsl:param name="width" as="xs:integer" select="72"/>
 
-  <xsl:mode on-no-match="fail"/>
+  <xsl:mode name="m:text" on-no-match="fail"/>
 
   <xsl:variable name="rule" as="xs:string" select="string-join((1 to $width) ! '=')"/>
 
-  <xsl:template match="/">
+  <xsl:template match="document-node()" mode="m:text">
     <xsl:variable name="blocks" as="xs:string*">
-      <xsl:apply-templates select="TEI/text | *[not(self::TEI)]" mode="m:blocks"/>
+      <xsl:apply-templates select="TEI/text" mode="m:blocks"/>
     </xsl:variable>
     <xsl:variable name="front" as="xs:string*"
-      select="if (f:is-diplomatic()) then () else (f:title-block(/TEI/teiHeader), $rule)"/>
-    <xsl:value-of select="string-join(($front, $blocks, f:endnotes(/)), '&#10;&#10;') || '&#10;'"/>
+      select="if (f:is-diplomatic()) then () else (f:title-block(.), $rule)"/>
+    <xsl:value-of select="string-join(($front, $blocks, f:endnotes(.)), '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
   <xsl:function name="f:title-block" as="xs:string?">
-    <xsl:param name="header" as="element(teiHeader)?"/>
-    <xsl:variable name="file" as="element(fileDesc)?" select="$header/fileDesc"/>
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="file" as="element(fileDesc)?" select="$document/TEI/teiHeader/fileDesc"/>
     <xsl:variable name="source" as="element(bibl)?" select="$file/sourceDesc/bibl[@type = 'source']"/>
-    <xsl:sequence select="if (empty($header)) then () else string-join((
-      f:wrap(normalize-space($file/titleStmt/title[1])),
+    <xsl:sequence select="if (empty($file)) then () else string-join((
+      f:wrap(f:work-title($document)),
       f:wrap(string-join(($source/author, $source/date) ! normalize-space(), ', ')),
       f:wrap(normalize-space($file/publicationStmt/publisher) || ', version '
         || $file/editionStmt/edition/@n || '. Reading text of document '
-        || normalize-space($file/publicationStmt/idno[@type = 'document']) || '.')
+        || f:document-id($document) || '.')
     )[normalize-space()], '&#10;')"/>
   </xsl:function>
 

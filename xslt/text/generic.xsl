@@ -30,7 +30,7 @@
         <xsl:apply-templates select="f:generic-texts(.)" mode="m:generic-text-flow"/>
       </xsl:document>
     </xsl:variable>
-    <xsl:value-of select="f:generic-title(.), $rule, ''" separator="&#10;&#10;"/>
+    <xsl:value-of select="f:work-title(.), $rule, ''" separator="&#10;&#10;"/>
     <xsl:for-each-group select="$flat/node()" group-adjacent="exists(self::text()[normalize-space()])">
       <xsl:choose>
         <xsl:when test="current-grouping-key()">

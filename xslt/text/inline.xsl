@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Inline content to characters: the view decides which reading of an intervention shows,
-     and the reading view marks each note. -->
+<!-- Inline content to characters: the reading of an intervention the normalisation pass marked
+     shown, and in the reading view each note's marker. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:mode name="m:inline" on-no-match="fail"/>
@@ -13,13 +14,19 @@
   </xsl:template>
 
   <xsl:template match="choice" mode="m:inline">
-    <xsl:apply-templates select="f:shown-reading(.)/node()" mode="m:inline"/>
+    <xsl:apply-templates select="*[@e:reading = 'shown']/node()" mode="m:inline"/>
     <xsl:value-of select="f:note-marker(.)"/>
   </xsl:template>
 
   <xsl:template match="quote[@source]" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
     <xsl:value-of select="f:note-marker(.)"/>
+  </xsl:template>
+
+  <!-- A run-in head, at the start of its paragraph. -->
+  <xsl:template match="head[@e:attached]" mode="m:inline">
+    <xsl:apply-templates mode="m:inline"/>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="persName | orgName | placeName | eventName | date | quote | q | title | author
@@ -31,6 +38,5 @@
 
   <xsl:template match="*" mode="m:inline" priority="-1">
     <xsl:sequence select="f:unhandled(., 'text')"/>
-    <xsl:apply-templates mode="m:inline"/>
   </xsl:template>
 </xsl:stylesheet>
