@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
+import threading
 import shutil
 from pathlib import Path
 
@@ -44,6 +47,26 @@ def built(tmp_path_factory, project):
     from edition.build import build
 
     return build(project, out=tmp_path_factory.mktemp("edition") / "build")
+
+
+@pytest.fixture(scope="session")
+def site(built):
+    """The built web edition on http://127.0.0.1:<free port>/ (the search needs http)."""
+    handler = functools.partial(_QuietHandler, directory=str(built / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ each kind of page at a phone's and a desktop's width go to the test's tmp folder
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
@@ -19,26 +16,6 @@ PAGES = {"index": "index.html", "reading": "mim-program-1996.html",
          "diplomatic": "llco-what-we-strive-for.diplomatic.html", "register": "persons.html",
          "compare": "compare.html", "themes": "themes.html",
          "search": "search.html?q=labor+aristocracy"}
-
-
-@pytest.fixture(scope="module")
-def site(built):
-    """The built web edition on http://127.0.0.1:<free port>/, for as long as the module runs."""
-    handler = functools.partial(_QuietHandler, directory=str(built / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +114,10 @@ def test_a_search_for_a_phrase_lands_on_its_passage(site, page):
     assert "labor aristocracy" in page.locator("#search-results li").first.inner_text()
     follow(page, "#search-results li:first-child a")
     landed = target(page)
-    assert page.url == site + "mim-program-1996.html#point-7.2"
+    assert page.url == site + "mim-program-1996.html?highlight=labor%20aristocracy#point-7.2"
     assert landed["visible"] and "labor aristocracy" in " ".join(landed["text"].split())
+    marked = page.locator("[id='point-7.2'] mark.search-hit").all_inner_texts()
+    assert [word.lower() for word in marked[:2]] == ["labor", "aristocracy"]
 
 
 def test_screenshots_of_each_kind_of_page(site, browser, tmp_path):

@@ -1,62 +1,28 @@
 // The search page (search.html): runs the query of its form (?q=...) against the Pagefind index
-// of the reading texts and lists every block that holds a hit, linked to the block's permalink.
+// and lists the citable units that hold every word of it, each with its reference, linked to
+// its permalink.
 //
-// Pagefind indexes each page's text and records every element with an id as an anchor, with
-// the position of its first word. A hit belongs to the last anchor that starts at or before it:
-// the innermost citable block (paragraph, quotation) or the point whose heading it is in. The
-// block's reference is the document id (page meta "document") and the anchor id without its
-// unit ("point-7.2" is cited as ":7.2").
+// The index has one record for each citable unit (edition/outputs/search.py): its address is
+// the unit's permalink, its meta the reference and the unit's reading text. A reference typed
+// into the box ("mim-program-1996:7.2", or "7.2" with the page's document, ?document=...) goes
+// straight to its passage, which the document's page finds (assets/landing.js).
 
-const MAX_PAGES = 20;
+const MAX_RESULTS = 50;
 const CONTEXT_WORDS = 18;
+const REFERENCE = /^[a-z0-9]+(?:-[a-z0-9]+)*:[A-Za-z0-9][A-Za-z0-9._~-]*$/;
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const params = new URLSearchParams(location.search);
 
 function words(query) {
   return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-// The anchor a word position falls in: the last one starting at or before it.
-function anchorAt(anchors, location) {
-  let found = null;
-  for (const anchor of anchors) {
-    if (anchor.location > location) break;
-    found = anchor;
-  }
-  return found;
-}
-
-// Every block of a page with hits: its anchor and how many of the query's words it holds.
-function blocks(data, query) {
-  const anchors = data.anchors.filter((a) => a.id && a.id !== "main")
-    .sort((a, b) => a.location - b.location);
-  const byId = new Map();
-  for (const location of data.locations) {
-    const anchor = anchorAt(anchors, location);
-    if (!anchor) continue;
-    const entry = byId.get(anchor.id) || { anchor, data, hits: 0 };
-    entry.hits += 1;
-    byId.set(anchor.id, entry);
-  }
-  const phrase = query.toLowerCase().replace(/\s+/g, " ").trim();
-  const terms = words(query);
-  for (const entry of byId.values()) {
-    const text = entry.anchor.text.toLowerCase().replace(/\s+/g, " ");
-    entry.phrase = phrase.includes(" ") && text.includes(phrase);
-    entry.terms = terms.filter((t) => text.includes(t)).length;
-  }
-  return [...byId.values()];
-}
-
-function reference(entry) {
-  const documentId = entry.data.meta.document || entry.data.url.replace(/^\/|\.html$/g, "");
-  return `${documentId}:${entry.anchor.id.replace(/^[^-]*-/, "")}`;
-}
-
-// The passage around the first hit, its query words marked; built as nodes, never as markup.
+// The unit's text around its first hit, the query's words marked; built as nodes, never as markup.
 function excerpt(text, terms) {
   const tokens = text.replace(/\s+/g, " ").trim().split(" ");
   const matches = (token) => terms.some((t) => token.toLowerCase().includes(t));
@@ -80,31 +46,51 @@ function excerpt(text, terms) {
   return p;
 }
 
-function item(entry, terms) {
+// The permalink, asking the page to mark the words where the reader lands.
+function landing(url, terms) {
+  const [page, fragment] = url.split("#");
+  const highlight = terms.length ? `?highlight=${encodeURIComponent(terms.join(" "))}` : "";
+  return `${page}${highlight}${fragment ? `#${fragment}` : ""}`;
+}
+
+function item(data, terms) {
   const li = document.createElement("li");
   const link = document.createElement("a");
-  link.href = `${entry.data.url.replace(/^\//, "")}#${entry.anchor.id}`;
-  link.textContent = reference(entry);
+  link.href = landing(data.url, terms);
+  link.textContent = data.meta.reference;
   const title = document.createElement("span");
   title.className = "search-work";
-  title.textContent = ` ${entry.data.meta.title || ""}`;
-  li.append(link, title, excerpt(entry.anchor.text, terms));
+  title.textContent = ` ${data.meta.title || ""}`;
+  li.append(link, title, excerpt(data.meta.text || data.content, terms));
   return li;
 }
 
-async function run(query) {
-  status.textContent = `Searching for “${query}” …`;
-  const pagefind = await import("../pagefind/pagefind.js");
-  const search = await pagefind.search(query);
-  const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
-  const found = pages.flatMap((data) => blocks(data, query))
-    .sort((a, b) => (b.phrase - a.phrase) || (b.terms - a.terms) || (b.hits - a.hits));
-  list.replaceChildren(...found.map((entry) => item(entry, words(query))));
-  status.textContent = found.length === 0 ? `Nothing found for “${query}”.`
-    : `${found.length} ${found.length === 1 ? "passage" : "passages"} found for “${query}”.`;
+// The reference a query names, if it is one: whole, or inside the document given with the query.
+function namedReference(query) {
+  if (REFERENCE.test(query)) return query;
+  const documentId = params.get("document");
+  return documentId && LOCAL_REFERENCE.test(query) ? `${documentId}:${query}` : null;
 }
 
-const query = new URLSearchParams(location.search).get("q");
+async function run(query) {
+  const reference = namedReference(query);
+  if (reference) {
+    // The document's page finds the unit by the reference its permalink carries.
+    const [documentId] = reference.split(":");
+    location.replace(`${documentId}.html?ref=${encodeURIComponent(reference)}`);
+    return;
+  }
+  status.textContent = `Searching for “${query}” …`;
+  const pagefind = await import("../pagefind/pagefind.js");
+  const terms = words(query);
+  const search = await pagefind.search(query);
+  const units = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  list.replaceChildren(...units.map((data) => item(data, terms)));
+  status.textContent = units.length === 0 ? `Nothing found for “${query}”.`
+    : `${units.length} ${units.length === 1 ? "passage" : "passages"} found for “${query}”.`;
+}
+
+const query = params.get("q");
 if (query && query.trim()) {
   input.value = query;
   run(query.trim()).catch((error) => {

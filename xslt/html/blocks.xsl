@@ -143,7 +143,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
     <xsl:if test="exists($reference)">
-      <a class="permalink" data-pagefind-ignore="" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
+      <a class="permalink" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
         aria-label="Permalink to {$reference}" title="{$reference}">{if ($unit/self::div) then '§' else '¶'}</a>
     </xsl:if>
   </xsl:function>

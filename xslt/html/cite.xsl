@@ -37,7 +37,7 @@
 
   <xsl:template match="passage" mode="m:html-cite-box">
     <xsl:param name="what" as="xs:string"/>
-    <details class="cite editorial" data-pagefind-ignore="">
+    <details class="cite editorial">
       <summary>Cite {$what}</summary>
       <dl class="citations">
         <xsl:apply-templates select="cite" mode="m:html-cite-box"/>

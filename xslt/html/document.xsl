@@ -90,11 +90,6 @@
     <xsl:param name="document" as="document-node()"/>
     <xsl:variable name="text" as="element(text)?" select="$document/TEI/text"/>
     <article class="text view-{$view}" lang="{f:language(($text, $document/*)[1])}">
-      <xsl:if test="not(f:is-diplomatic())">
-        <!-- The search index holds the reading text; its hits land on the blocks' ids. -->
-        <xsl:attribute name="data-pagefind-body" select="''"/>
-        <xsl:attribute name="data-pagefind-meta" select="'document:' || f:document-id($document)"/>
-      </xsl:if>
       <xsl:apply-templates select="$text" mode="m:html-blocks"/>
     </article>
   </xsl:function>

@@ -63,7 +63,7 @@
     <xsl:param name="note-id" as="xs:string"/>
     <xsl:param name="shown" as="element()"/>
     <button type="button" class="editorial app-toggle" aria-expanded="true"
-      aria-controls="{$note-id}" hidden="" data-pagefind-ignore="">note<span
+      aria-controls="{$note-id}" hidden="">note<span
       class="visually-hidden"> on “{normalize-space($shown)}”</span></button>
   </xsl:function>
 

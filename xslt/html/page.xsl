@@ -39,6 +39,9 @@
         <xsl:if test="exists($content//*:button[contains-token(@class, 'app-toggle')])">
           <script src="assets/notes.js" defer="defer"></script>
         </xsl:if>
+        <xsl:if test="$page = 'document'">
+          <script src="assets/landing.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>

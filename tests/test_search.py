@@ -1,0 +1,119 @@
+"""Search, in Chromium, over the index the build makes: every result is a citable unit with its
+reference and an excerpt of its own reading text; hits in the front matter carry their own
+reference; several words find the units that hold them all; a typed reference goes straight to
+its passage."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+
+from browser import chromium
+
+UNIT = re.compile(r"^(mim-program-1996|llco-what-we-strive-for):[A-Za-z0-9][A-Za-z0-9._~-]*$")
+
+
+@pytest.fixture(scope="module")
+def page():
+    with chromium() as browser:
+        tab = browser.new_page()
+        yield tab
+        tab.close()
+
+
+@pytest.fixture(scope="module")
+def records(built):
+    """Reference -> the unit's own reading text, as the index was made from them."""
+    found = {}
+    for path in (built / "search").glob("*.json"):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        found.update({f"{document['document']}:{u['ref']}": u["text"] for u in document["units"]})
+    return found
+
+
+def results(page, site, query: str) -> list[tuple[str, str, str]]:
+    """(reference, link, excerpt) of each result of a query on the search page."""
+    page.goto(f"{site}search.html?q={quote(query)}")
+    page.locator("#search-status", has_text="found").wait_for()
+    return [(item.locator("a").inner_text(), item.locator("a").get_attribute("href"),
+             item.locator(".search-excerpt").inner_text())
+            for item in page.locator("#search-results li").all()]
+
+
+def test_every_result_is_a_citable_unit_with_an_excerpt_of_its_reading_text(site, page, records):
+    found = results(page, site, "Maoism")
+    references = [reference for reference, _, _ in found]
+    assert "mim-program-1996:9.1" in references
+    for reference, link, excerpt in found:
+        assert UNIT.match(reference) and reference in records, reference
+        assert link.split("#")[1].startswith(("point-", "front-")), link
+        assert "maoism" in excerpt.lower(), excerpt
+        shown = excerpt.replace("… ", "").replace(" …", "")
+        assert shown in " ".join(records[reference].split()), (reference, excerpt)
+
+
+def test_hidden_text_never_reaches_an_excerpt(site, page, records):
+    # Editorial notes, the source's readings where the text corrects them, and markers were
+    # indexed with the text: "1949-1976 on “1949-1976” [regularised…]", "1953event".
+    for text in records.values():
+        assert "regularised" not in text and not re.search(r"\devent", text), text
+    for query in ("1949-1976", "1953"):
+        found = results(page, site, query)
+        assert found
+        for _, _, excerpt in found:
+            assert "regularised" not in excerpt and not re.search(r"\devent", excerpt), excerpt
+
+
+def test_a_hit_in_the_front_matter_carries_its_own_reference(site, page):
+    found = results(page, site, "defunct")
+    assert found and all(reference.startswith("mim-program-1996:") and reference != "mim-program-1996:1"
+                         for reference, _, _ in found)
+    assert all(excerpt.strip() for _, _, excerpt in found)
+
+
+def test_several_words_find_the_units_that_hold_them_all(site, page, records):
+    query = "labor aristocracy reparations"
+    found = results(page, site, query)
+    assert found
+    for reference, _, _ in found:
+        text = records[reference].lower()
+        assert all(word in text for word in query.split()), reference
+
+
+@pytest.mark.parametrize("query, document", [("mim-program-1996:7.2", None), ("7.2", "mim-program-1996"),
+                                             ("llco-what-we-strive-for:6.1", None)])
+def test_a_typed_reference_goes_straight_to_its_passage(site, page, query, document):
+    address = f"{site}search.html?q={quote(query)}" + (f"&document={document}" if document else "")
+    page.goto(address)
+    reference = query if document is None else f"{document}:{query}"
+    page.wait_for_url(re.compile(r"\.html#"))
+    work, ref = reference.split(":")
+    assert page.url.endswith(f"{work}.html#" + page.url.split("#")[1]) and page.url.split("#")[1].endswith(ref)
+
+
+def test_a_permalink_lands_highlighted_with_its_heading_in_view(site, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}mim-program-1996.html#point-7.2")
+    page.wait_for_load_state("load")
+    passage, heading = page.locator("[id='point-7.2']"), page.locator("[id='point-7'] > h2")
+    background = passage.evaluate("element => getComputedStyle(element).backgroundColor")
+    plain = page.locator("[id='point-7.1']").evaluate("element => getComputedStyle(element).backgroundColor")
+    assert background != plain
+    in_view = "element => { const r = element.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    assert heading.evaluate(in_view) and passage.evaluate(in_view)
+    bottom = heading.evaluate("element => element.getBoundingClientRect().bottom")
+    assert passage.evaluate("element => element.getBoundingClientRect().top") >= bottom - 1  # not under it
+
+
+def test_switching_views_keeps_the_place(site, page):
+    page.goto(f"{site}mim-program-1996.html#point-7.2")
+    page.wait_for_load_state("load")
+    page.locator(".views a[href*='diplomatic']").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("mim-program-1996.diplomatic.html#point-7.2")
+    page.locator(".views a", has_text="Reading text").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("mim-program-1996.html#point-7.2")
