@@ -12,7 +12,7 @@ from lxml import etree
 
 from conftest import ROOT, WORK_IDS
 from edition.xmlfile import NS, parse
-from test_reading import browser, site, tab_to  # noqa: F401 (fixtures and a helper)
+from test_reading import browser, tab_to  # noqa: F401 (a fixture and a helper)
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
