@@ -64,6 +64,20 @@ def site(built):
         thread.join()
 
 
+@pytest.fixture(scope="session")
+def live(project, built):
+    """`edition serve` on an ephemeral port of 127.0.0.1, serving the build of this test session."""
+    from edition import serve
+
+    httpd = serve.make_server(project, "127.0.0.1", 0, folder=built)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(5)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass

@@ -263,18 +263,6 @@ def test_a_resource_without_a_citation_tree_answers_every_navigation_with_no_mem
 # --- the live API ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def live(project, built):
-    """`edition serve` on an ephemeral port of 127.0.0.1, serving the build of this test session."""
-    httpd = server.make_server(project, "127.0.0.1", 0, folder=built)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
-
-
 def get(httpd, path: str):
     """GET a raw request target (not normalised by any client library); status, headers, body."""
     connection = http.client.HTTPConnection("127.0.0.1", httpd.server_port, timeout=30)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.client
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
@@ -22,7 +21,6 @@ from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 
 from edition import citation, documents, dts
-from edition import serve as server
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, element_at, safe_parser
 
@@ -241,14 +239,8 @@ class LiveApi:
 
 
 @pytest.fixture(scope="module")
-def httpd(project, built):
-    httpd = server.make_server(project, "127.0.0.1", 0, folder=built)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+def httpd(live):
+    return live
 
 
 @pytest.fixture(scope="module")
