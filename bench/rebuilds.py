@@ -46,11 +46,14 @@ def warm(formats: tuple[str, ...] | None = None, edited: str = "mim-program-1996
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         texts = Path(shutil.copytree(ROOT / "texts", Path(folder) / "texts"))
         builder = _builder(texts, Path(folder) / "build", formats)
-        first = _timed_build(builder)
-        times = []
-        for _ in range(WARM_EDITS):
-            toggle_word(texts / edited)
-            times.append(_timed_build(builder))
+        try:
+            first = _timed_build(builder)
+            times = []
+            for _ in range(WARM_EDITS):
+                toggle_word(texts / edited)
+                times.append(_timed_build(builder))
+        finally:
+            builder.close()  # its worker processes
     return Rebuild(first, statistics.median(times))
 
 
