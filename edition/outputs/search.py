@@ -3,18 +3,24 @@
 Each document's records (build/search/<id>.json) are made with its other outputs, by the
 search driver (xslt/search.xsl) from what the normalisation pass stamped: a unit's reference,
 its fragment, the words that are its own in the reading text and those of the notes anchored
-in it. A record's address is the unit's permalink, so that a hit lands on the passage it is in,
-never on a page's top. (No Pagefind filter: filters make the index differ from one build to
-the next.) A document without a citation scheme (a foreign one, built
-leniently) is one record. Pagefind writes the same index for the same records: a build stays
+in it. The index is made by Pagefind over a page written for each record (in a folder it
+reads and that is then removed): its text, and as metadata the unit's permalink ("href"),
+reference, the work's title and the reading text to show. A hit so lands on the passage it is
+in, never on a page's top. A document without a citation scheme (a foreign one, built
+leniently) is one record. Pagefind writes the same index for the same pages: a build stays
 byte-identical.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
+
+from lxml import etree
+from lxml.builder import E
 
 from ..documents import Edition, Work
 from ..errors import EditionError
@@ -36,28 +42,44 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
     edition.progress("search  pagefind")
-    documents = [json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
-                 for summary in summaries]
-    out = folder / "html" / "pagefind"
+    pages, out = folder / "search-pages", folder / "html" / "pagefind"
     try:
-        asyncio.run(_index(documents, out))
-    except Exception as error:  # the indexer is another program: what it says is the message
-        raise EditionError.at(out, f"pagefind failed: {error}") from None
+        for summary in summaries:
+            document = json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
+            for number, unit in enumerate(document["units"], 1):
+                _write_page(output_file(pages, document["document"], f"{number}.html"), document, unit)
+        _pagefind(pages, out)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     return [path for path in out.rglob("*") if path.is_file()]
 
 
-async def _index(documents: list[dict], out: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # The index writes its files to output_path as the block ends.
-    async with PagefindIndex(config=IndexConfig(force_language="en", output_path=str(out))) as index:
-        for document in documents:
-            for unit in document["units"]:
-                await index.add_custom_record(**_record(document, unit))
-
-
-def _record(document: dict, unit: dict) -> dict:
+def _write_page(path: Path, document: dict, unit: dict) -> None:
+    """A record as a page: its words are the body, the rest metadata (escaped by the serialiser)."""
     reference = f"{document['document']}:{unit['ref']}" if unit["ref"] else document["document"]
-    fragment = f"#{unit['id']}" if unit["id"] else ""
-    return {"url": f"{document['document']}.html{fragment}", "content": f"{unit['text']} {unit['notes']}".strip(),
-            "language": "en", "meta": {"title": document["title"], "reference": reference, "text": unit["text"]}}
+    href = f"{document['document']}.html" + (f"#{unit['id']}" if unit["id"] else "")
+    page = E.html(E.head(E.title(document["title"])), E.body(
+        E.p(document["title"], {"data-pagefind-meta": "title"}),
+        E.p(reference, {"data-pagefind-meta": "reference"}),
+        E.p(href, {"data-pagefind-meta": "href"}),
+        E.main(E.p(unit["text"], {"data-pagefind-meta": "text"}), E.p(unit["notes"]), {"data-pagefind-body": ""})))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(etree.tostring(page, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>"))
+
+
+def _pagefind(pages: Path, out: Path) -> None:
+    # Without PAGEFIND_ settings from the environment: no configuration of the machine
+    # changes the index.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+    run = subprocess.run([str(_executable()), "--site", str(pages), "--output-path", str(out),
+                          "--force-language", "en"], env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise EditionError.at(pages, f"pagefind failed: {(run.stderr or run.stdout).strip()}")
+
+
+def _executable() -> Path:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise EditionError.at(Path("pyproject.toml"), "pagefind is not installed: pip install 'pagefind[bin]'") from None
+    return get_executable()

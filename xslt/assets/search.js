@@ -2,8 +2,8 @@
 // and lists the citable units that hold every word of it, each with its reference, linked to
 // its permalink.
 //
-// The index has one record for each citable unit (edition/outputs/search.py): its address is
-// the unit's permalink, its meta the reference and the unit's reading text. A reference typed
+// The index has one record for each citable unit (edition/outputs/search.py), whose meta are
+// the unit's permalink (href), its reference, the work's title and the unit's reading text. A reference typed
 // into the box ("mim-program-1996:7.2", or "7.2" with the page's document, ?document=...) goes
 // straight to its passage, which the document's page finds (assets/landing.js).
 
@@ -56,7 +56,7 @@ function landing(url, terms) {
 function item(data, terms) {
   const li = document.createElement("li");
   const link = document.createElement("a");
-  link.href = landing(data.url, terms);
+  link.href = landing(data.meta.href, terms);
   link.textContent = data.meta.reference;
   const title = document.createElement("span");
   title.className = "search-work";
