@@ -31,13 +31,12 @@ from .project import Project
 from .citation import Unit
 from .render import FORMATS, MODULES, Renderer, Result, Settings
 from .summary import Summary
-from .validate import over_limit, shown
+from .validate import shown
 from .xmlfile import holds_text, read_source
 
 __all__ = ["FORMATS", "Builder", "build"]
 
 NEEDS = {"search": ("html",)}  # a format, and the formats it is made from
-DOCUMENTS_PER_TIME_LIMIT = 100  # the pages over the whole edition get one time limit per so many documents
 
 
 class Builder:
@@ -77,7 +76,7 @@ class Builder:
         settings, digests, works = self._plan()
         workers = self._workers_for(settings, digests, works)
         return _in_worker(workers, self.project.texts, "listing the citable units", "citable_units", works,
-                          seconds=self._edition_seconds(len(works)))
+                          seconds=self.project.limits.seconds_for(len(works)))
 
     def close(self) -> None:
         if self._workers is not None:
@@ -121,10 +120,6 @@ class Builder:
         return Settings(self.project, self.formats, self.lenient, tuple(p for p in sources if p not in chosen)), \
             digests, works
 
-    def _edition_seconds(self, documents: int) -> float:
-        """The time limit of a step over the whole edition: it grows with the number of documents."""
-        return self.project.limits.seconds * max(1, documents / DOCUMENTS_PER_TIME_LIMIT)
-
     def _workers_for(self, settings: Settings, digests: dict, works: list[Path]) -> isolation.Pool:
         """The workers of the last build if they were made for the same settings, registers and
         alignment (their renderers hold those), else new ones."""
@@ -141,7 +136,7 @@ class Builder:
         results = {}
         for (source, _), outcome in workers.map("render", [(source, staging) for source in order]):
             if isinstance(outcome, isolation.LimitExceeded):
-                outcome = Result(source, problems=[over_limit(source, "building", outcome)])
+                outcome = Result(source, problems=[outcome.problem(source, "building this document")])
             for message in outcome.messages:
                 self.progress(message)
             results[source] = outcome
@@ -154,7 +149,7 @@ class Builder:
         read every summary: their time limit grows with the number of documents."""
         summaries = [_summary(staging, record) for _, record in sorted(records.items())]
         same_summaries = manifest.summary_digests(records) == steps.previous.get("summaries")
-        seconds = self._edition_seconds(len(records))
+        seconds = self.project.limits.seconds_for(len(records))
         for name in _names(settings, "write_edition"):
             unchanged = same_summaries if getattr(MODULES[name], "MADE_FROM", "documents") == "summaries" else not changed
             steps.run(name, unchanged, lambda: self._edition_step(workers, name, summaries, staging, seconds))
@@ -227,11 +222,10 @@ def _check_edition_files(workers: isolation.Pool, settings: Settings, works: lis
     if not settings.edition_files:
         return
     # The rules of the registers and the alignment read every document they point to.
-    seconds = settings.project.limits.seconds * max(1, len(works) / DOCUMENTS_PER_TIME_LIMIT)
     try:
-        problems = workers.call("check_edition_files", works, seconds=seconds)
+        problems = workers.call("check_edition_files", works, seconds=settings.project.limits.seconds_for(len(works)))
     except isolation.LimitExceeded as exceeded:
-        problems = [over_limit(settings.project.texts, "checking the registers and the alignment", exceeded)]
+        problems = [exceeded.problem(settings.project.texts, "checking the registers and the alignment")]
     if problems:
         raise EditionError(problems)
 
@@ -241,8 +235,7 @@ def _in_worker(workers: isolation.Pool, where: Path, doing: str, method: str, *a
     try:
         return workers.call(method, *args, seconds=seconds)
     except isolation.LimitExceeded as exceeded:
-        raise EditionError.at(where, f"stopped {doing}: {exceeded.reason} (the limits are "
-                              "time-limit-seconds and memory-limit-mb in [tool.edition])", 1, 1) from None
+        raise EditionError([exceeded.problem(where, doing)]) from None
 
 
 def _raise_problems(results: list[Result], records: dict) -> None:

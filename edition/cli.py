@@ -115,8 +115,9 @@ def cite(reference: str, style: str, output: str) -> None:
     """
     project = _run(find_project)
     # The sources are read and their citation scheme evaluated in a worker, within the limits.
-    click.echo(_run(lambda: isolation.run_limited(project.limits, reference, citations.cite_reference, project,
-                                                  reference, style, output)).rstrip("\n"))
+    click.echo(_run(lambda: isolation.run_limited(project.limits, project.texts, f"citing {reference}",
+                                                  citations.cite_reference, project, reference, style,
+                                                  output)).rstrip("\n"))
 
 
 @main.command()

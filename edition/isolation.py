@@ -20,9 +20,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from .errors import EditionError
+from .errors import EditionError, Problem
 
 POLL_SECONDS = 0.05  # how often the clock and the memory are looked at while a call runs
 START_SECONDS = 120  # a worker's start (the imports, the schemas) on a loaded machine
@@ -32,12 +33,19 @@ KEPT_ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ"
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
+DOCUMENTS_PER_TIME_LIMIT = 100  # a step over the whole edition gets one time limit per so many documents
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one call may take: seconds of wall time and megabytes of resident memory."""
 
     seconds: float = 60.0
     memory_mb: int = 2048
+
+    def seconds_for(self, documents: int) -> float:
+        """The time limit of a step that reads every document: it grows with their number."""
+        return self.seconds * max(1, documents / DOCUMENTS_PER_TIME_LIMIT)
 
 
 class LimitExceeded(Exception):
@@ -46,6 +54,12 @@ class LimitExceeded(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+    def problem(self, path: Path | str, doing: str) -> Problem:
+        """What to tell the editor: what was stopped, why, and where the limits are set. At the
+        file's start, since nothing says which of its parts asked for the work."""
+        return Problem(str(path), 1, 1, f"stopped {doing}: {self.reason} (the limits are "
+                       "time-limit-seconds and memory-limit-mb in [tool.edition])")
 
 
 class Worker:
@@ -223,15 +237,14 @@ def _resident_mb(pid: int) -> float:
 
 
 
-def run_limited(limits: Limits, where: str, function: Callable[..., Any], *args: Any) -> Any:
+def run_limited(limits: Limits, where: Path, doing: str, function: Callable[..., Any], *args: Any) -> Any:
     """``function(*args)`` in a worker of its own, within ``limits``: for a command that reads
     sources once (``edition cite``). A limit passed is an EditionError at ``where``."""
     with Worker(_Caller, (), limits) as worker:
         try:
             return worker.call("call", function, *args)
         except LimitExceeded as exceeded:
-            raise EditionError.at(where, f"stopped: {exceeded.reason} (the limits are time-limit-seconds and "
-                                  "memory-limit-mb in [tool.edition])") from None
+            raise EditionError([exceeded.problem(where, doing)]) from None
 
 
 class _Caller:

@@ -104,17 +104,10 @@ def check_files(paths: list[Path], check_path: Callable[[Path], Checked]) -> lis
         try:
             found, name = check_path(path)
         except isolation.LimitExceeded as exceeded:
-            found, name = [over_limit(path, "checking", exceeded)], None
+            found, name = [exceeded.problem(path, "checking this document")], None
         problems += found
         named += [name] if name else []
     return [shown(problem) for problem in problems + names.collisions(named)]
-
-
-def over_limit(path: Path, doing: str, exceeded: isolation.LimitExceeded) -> Problem:
-    """The problem of a document whose checking or building passed a limit: at its start, since
-    nothing says which of its parts asked for the work."""
-    return Problem(str(path), 1, 1, f"stopped {doing} this document: {exceeded.reason} (the limits are "
-                   "time-limit-seconds and memory-limit-mb in [tool.edition])")
 
 
 def _load(path: Path) -> etree._ElementTree:

@@ -8,9 +8,13 @@ import os
 import re
 import threading
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from click.testing import CliRunner
 
 from edition.cli import main
@@ -81,6 +85,30 @@ def live(project, built):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official TEI P5 schema, for conformance tests."""
+    if not TEI_ALL.is_file():
+        pytest.skip(f"the official TEI schema is absent: {TEI_ALL} not found")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def run_apart(project, *args, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`edition` in a project's folder, in a process of its own, killed (with whatever it started)
+    if it outlives ``timeout``: a command that waits fails the test rather than hangs it."""
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen([sys.executable, "-m", "edition.cli", *map(str, args)], cwd=project.root,
+                               env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"`edition {' '.join(map(str, args))}` still running after {timeout} s")
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
 @pytest.fixture

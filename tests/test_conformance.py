@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from lxml import etree
-
-from conftest import TEI_ALL
-
-
-@pytest.fixture(scope="session")
-def tei_all():
-    if not TEI_ALL.is_file():
-        pytest.skip(f"the official TEI schema is absent: {TEI_ALL} not found")
-    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
 
 
 def test_every_file_is_valid_tei_p5(project, tei_all):

@@ -24,7 +24,7 @@ from edition import citation, documents, dts
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, element_at, safe_parser
 
-from conftest import TEI_ALL, WORK_IDS
+from conftest import WORK_IDS
 
 DTS = {"dts": dts.DTS_NS, **NS}
 
@@ -529,13 +529,6 @@ def test_a_document_is_tei_and_a_passage_is_in_a_dts_wrapper(walked, works, edit
         source = element_at(sources[work.id], work.unit(ref).path)
         assert len(wrapped) == 1 and [etree.tostring(e, method="c14n", exclusive=True) for e in wrapped[0]] == \
             [etree.tostring(source, method="c14n", exclusive=True)], url
-
-
-@pytest.fixture(scope="module")
-def tei_all():
-    if not TEI_ALL.is_file():
-        pytest.skip(f"the official TEI schema is absent: {TEI_ALL} not found")
-    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
 
 
 def test_the_document_of_a_resource_is_valid_tei(walked, tei_all):

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
 
-from conftest import ROOT, position_of, run_in as run
+import conftest
+from conftest import position_of, run_in as run
 
 MIM = "mim-program-1996.xml"
 FIRST_LINK = "mim-program-1996.xml#point-1 llco-what-we-strive-for.xml#point-1"
@@ -28,19 +26,9 @@ NOT_A_POINT = "is not a point of the edition"
 
 
 def run_apart(project_copy, *args, timeout: float = 30):
-    """`edition` in the copy's folder, in a process of its own, killed (with whatever it
-    started) if it outlives ``timeout``: a validation that waits fails rather than hangs."""
-    environment = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([sys.executable, "-m", "edition.cli", *map(str, args)], cwd=project_copy.root,
-                               env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"`edition {' '.join(map(str, args))}` still running after {timeout} s")
-    return process.returncode, out, err
+    """`edition` in the copy's folder, in a process of its own: (status, stdout, stderr)."""
+    done = conftest.run_apart(project_copy, *args, timeout=timeout)
+    return done.returncode, done.stdout, done.stderr
 
 
 def change(project_copy, name: str, old: str, new: str) -> tuple[str, str]:

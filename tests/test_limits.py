@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from conftest import run_apart as edition
 from edition import build as builder
 from edition import manifest
 from edition.errors import EditionError
@@ -42,10 +43,6 @@ def slow_but_valid(project) -> None:
     path.write_text(text[:head] + "<p>x</p>" * 40_000 + text[head:], encoding="utf-8")
 
 
-def edition(project, *args, timeout=120):
-    """The edition command in a process of its own, with a deadline: a regression fails, never hangs."""
-    return subprocess.run([sys.executable, "-m", "edition.cli", *map(str, args)], cwd=project.root,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def refused(run, words: str) -> list[str]:

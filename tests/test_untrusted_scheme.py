@@ -5,12 +5,10 @@ read the environment, or run without end."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import run_in as run
+from conftest import run_apart, run_in as run
 from edition.scheme import SchemeError, check_expression
 
 MIM = "mim-program-1996.xml"
@@ -67,8 +65,7 @@ def test_the_environment_cannot_be_read_by_a_scheme(project_copy):
 def test_expressions_outside_the_language_are_refused_before_they_run(project_copy, use):
     with_scheme(project_copy, BLOCKS, BLOCKS.replace('use="position()"', f'use="{use.replace("<", "&lt;")}"'))
     # In a process of its own with a deadline: a regression hangs no test run.
-    result = subprocess.run([sys.executable, "-m", "edition.cli", "validate"], cwd=project_copy.root,
-                            capture_output=True, text=True, timeout=60)
+    result = run_apart(project_copy, "validate", timeout=60)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert any(MIM in line and "@use" in line and LOCATED.match(line) for line in result.stderr.splitlines())
