@@ -80,11 +80,11 @@ def resolve(edition: Edition, reference: str) -> Passage:
     known = units(edition, work)
     for unit in known:
         if unit.ref == ref:
-            return Passage(work, unit, _holders(unit, known) + (unit,))
+            return Passage(work, unit, holders(unit, known) + (unit,))
     raise EditionError.at(reference, f"no passage {ref!r}: {_what_exists(document, ref, known)}")
 
 
-def _holders(unit: Unit, known: list[Unit]) -> tuple[Unit, ...]:
+def holders(unit: Unit, known: list[Unit]) -> tuple[Unit, ...]:
     """The units that hold ``unit``, outermost first."""
     return tuple(u for u in known if unit.path.startswith(u.path + "/"))
 
@@ -94,7 +94,7 @@ def _what_exists(document: str, ref: str, known: list[Unit]) -> str:
     reference begins with (the longest that exists), e.g. 'mim-program-1996:7 has blocks 1-3'."""
     above = max((u for u in known if len(ref) > len(u.ref) and ref.startswith(u.ref) and ref[len(u.ref)] in DELIMITERS),
                 key=lambda u: len(u.ref), default=None)
-    inside = [u for u in known if (_holders(u, known)[-1:] or (None,))[0] == above]
+    inside = [u for u in known if (holders(u, known)[-1:] or (None,))[0] == above]
     where = f"{document}:{above.ref}" if above else document
     kinds: dict[str, list[str]] = {}
     for unit in inside:

@@ -1,5 +1,6 @@
 """Citation metadata in every web page: Highwire Press and Dublin Core meta tags, schema.org
-JSON-LD, and the "Cite this" boxes with their files for bibliography managers."""
+JSON-LD, the work's "Cite this" box with its files for bibliography managers, and the
+citations of every unit its page carries for the "cite" dialog."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from conftest import ROOT, SHARED, WORK_IDS, collapse
 from edition import citation, cite, documents
-from edition.outputs.html import cited_passages
+from edition.outputs.html import DOWNLOADS, cited_passages
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
 
@@ -23,6 +24,7 @@ HIGHWIRE = ("citation_title", "citation_author", "citation_publication_date", "c
 DUBLIN_CORE = ("DC.title", "DC.creator", "DC.date", "DC.publisher", "DC.language", "DC.identifier",
                "DC.rights", "DC.source")
 VIEWS = ("{id}.html", "{id}.diplomatic.html")
+DOWNLOAD_EXTENSIONS = {output: extension for output, (extension, _) in DOWNLOADS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -147,52 +149,97 @@ def test_the_edition_pages_describe_the_edition(built, project):
     assert all(part["isBasedOn"] for part in data["hasPart"])
 
 
+def work_of(edition, work_id: str):
+    return next(w for w in edition.works if w.id == work_id)
+
+
+def cite_data(doc) -> dict:
+    """The citations a work's page carries for its "cite" dialog, by reference."""
+    [block] = doc.xpath("//script[@id = 'cite-data']")
+    assert block.get("type") == "application/json"
+    return json.loads(block.text)
+
+
+def shown(html: str) -> str:
+    """A citation's HTML, as a reader sees it."""
+    return lxml.html.fragment_fromstring(html, create_parent="p").text_content()
+
+
 @pytest.mark.parametrize("work_id", WORK_IDS)
 @pytest.mark.parametrize("view", VIEWS)
-def test_the_work_and_every_point_have_a_cite_box(built, edition, project, work_id, view):
+def test_the_work_has_a_cite_box_with_its_files(built, edition, project, work_id, view):
     doc = page(built / "html" / view.format(id=work_id))
-    work = next(w for w in edition.works if w.id == work_id)
-    passages = list(cited_passages(edition, work))
-    assert len(passages) == 1 + len([u for u in citation.units(edition, work) if u.unit == "point"])
-    boxes = doc.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]")
-    assert len(boxes) == len(passages)
-    assert boxes[0].xpath("ancestor::header[@class = 'document-header']")
-    for box, passage in zip(boxes, passages):
-        assert box.get("open") is None
-        if passage.unit:
-            assert box.xpath("preceding-sibling::*[1]//a[@class = 'permalink']/@href")[0].endswith(passage.fragment)
-        citations = box.xpath(".//p[@class = 'citation']")
-        assert [c.text_content() for c in citations] == [
-            cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
-        assert citations[0].xpath(".//i"), "the title is set in italics"
-        assert [c.xpath("count(.//br)") for c in citations] == [1, 1, 1], "the in-text citation on a line of its own"
-        buttons = box.xpath(".//button[@class = 'copy']")
-        assert len(buttons) == 3 and all(b.get("hidden") is not None for b in buttons)
-        stem = passage.reference.replace(":", "-")
-        assert box.xpath(".//a[@download]/@href") == [f"cite/{stem}.{e}" for e in ("bib", "ris", "json")]
+    passage = citation.resolve(edition, work_id)
+    [box] = doc.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]")
+    assert box.xpath("ancestor::header[@class = 'document-header']") and box.get("open") is None
+    citations = box.xpath(".//p[@class = 'citation']")
+    assert [c.text_content() for c in citations] == [
+        cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
+    assert citations[0].xpath(".//i"), "the title is set in italics"
+    assert [c.xpath("count(.//br)") for c in citations] == [1, 1, 1], "the in-text citation on a line of its own"
+    buttons = box.xpath(".//button[@class = 'copy']")
+    assert len(buttons) == 3 and all(b.get("hidden") is not None for b in buttons)
+    assert box.xpath(".//a[@download]/@href") == [f"cite/{work_id}.{e}" for e in ("bib", "ris", "json")]
     script = doc.xpath("/html/head/script[@src]")
     assert "assets/cite.js" in [s.get("src") for s in script]
     assert all(s.get("defer") is not None for s in script)
     assert (built / "html" / "assets" / "cite.js").is_file()
 
 
-def test_no_script_but_the_json_ld_is_inline(built):
+@pytest.mark.parametrize("work_id", WORK_IDS)
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_unit_shows_its_reference_and_a_cite_button_for_the_one_dialog(built, edition, project, work_id, view):
+    doc = page(built / "html" / view.format(id=work_id))
+    units = citation.units(edition, work_id_work := work_of(edition, work_id))
+    for unit in units:
+        [element] = doc.xpath("//*[@id = $id]", id=unit.id)
+        label = element.xpath("(./descendant-or-self::*[@class = 'unit-label'] | .//span[contains(@class, 'unit-ref')])[1]")
+        [shown_ref] = label[0].xpath(".//a[@class = 'permalink']")
+        assert shown_ref.text_content() == unit.ref and shown_ref.get("href").endswith(f"#{unit.id}")
+        [button] = label[0].xpath(".//button[@class = 'cite-unit']")
+        assert button.get("data-cite") == unit.reference and button.get("hidden") is not None
+        assert not shown_ref.xpath("ancestor::h1 | ancestor::h2 | ancestor::h3"), "a heading's name is its own"
+    assert len(doc.xpath("//dialog")) == 1 and len(doc.xpath("//details[contains(@class, 'cite')]")) == 1
+    data = cite_data(doc)
+    passages = list(cited_passages(edition, work_id_work))
+    assert list(data) == [p.reference for p in passages] == [work_id, *(u.reference for u in units)]
+    for passage in passages:
+        entry = data[passage.reference]
+        assert entry["url"] == cite.csl_item(passage, project.base_url)["URL"]
+        assert [shown(entry["cite"][style]) for style in cite.STYLES] == [
+            cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
+        assert "<i>" in entry["cite"]["chicago"]
+        for output, file in entry["files"].items():
+            assert file["text"] == cite.cite(passage, project.base_url, output=output)
+            assert file["name"] == f"{passage.reference.replace(':', '-')}.{DOWNLOAD_EXTENSIONS[output]}"
+
+
+def test_no_script_but_the_json_data_is_inline(built):
     for path in pages(built):
         inline = page(path).xpath("//script[not(@src)]")
-        assert [s.get("type") for s in inline] == ["application/ld+json"], path.name
+        expected = ["application/ld+json"]
+        if path.stem.split(".")[0] in WORK_IDS:
+            expected.append("application/json")
+        assert [s.get("type") for s in inline] == expected, path.name
+        assert all(not set("<>&") & set(s.text) for s in inline), path.name
 
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
 def test_every_citation_file_parses(built, edition, project, work_id):
-    work = next(w for w in edition.works if w.id == work_id)
-    for passage in cited_passages(edition, work):
-        folder, stem = built / "html" / "cite", passage.reference.replace(":", "-")
-        bib = bibtexparser.parse_string((folder / f"{stem}.bib").read_text(encoding="utf-8"))
+    """The work's files, and each passage's, as its page offers them."""
+    folder = built / "html" / "cite"
+    data = cite_data(page(built / "html" / f"{work_id}.html"))
+    assert sorted(path.name for path in folder.glob(f"{work_id}*")) == [f"{work_id}.{e}" for e in ("bib", "json", "ris")]
+    for passage in cited_passages(edition, work_of(edition, work_id)):
+        files = data[passage.reference]["files"]
+        if passage.unit is None:
+            assert files == {output: {**files[output], "text": (folder / files[output]["name"]).read_text(encoding="utf-8")}
+                             for output in files}
+        bib = bibtexparser.parse_string(files["bibtex"]["text"])
         assert not bib.failed_blocks and len(bib.entries) == 1
         assert bib.entries[0]["url"] == cite.csl_item(passage, project.base_url)["URL"]
-        csl = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        csl = json.loads(files["csl-json"]["text"])
         jsonschema.validate(csl, CSL_DATA)
         assert csl == [cite.csl_item(passage, project.base_url)]
-        ris = (folder / f"{stem}.ris").read_text(encoding="utf-8").splitlines()
+        ris = files["ris"]["text"].splitlines()
         assert ris[0].startswith("TY  - ") and ris[-1].startswith("ER  -")
-        assert (folder / f"{stem}.ris").read_text(encoding="utf-8") == cite.cite(passage, project.base_url, output="ris")

@@ -1,15 +1,18 @@
 """Reading the web edition in a browser, with the keyboard alone: from the edition's page to each
-text, between its views, to a permalinked passage, to the comparison and back, and through the
-search to a passage. The built site is served over http (the search needs it); screenshots of
-each kind of page at a phone's and a desktop's width go to the test's tmp folder."""
+text, between its views, to a permalinked passage, to a paragraph's citation, to the comparison
+and back, and through the search to a passage. The built site is served over http (the search
+needs it); screenshots of each kind of page at a phone's and a desktop's width go to the test's
+tmp folder."""
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import pytest
 
 from browser import chromium
 from conftest import WORK_IDS
+from edition import cite
 
 WIDTHS = (390, 1280)
 PAGES = {"index": "index.html", "reading": "mim-program-1996.html",
@@ -86,6 +89,43 @@ def test_a_permalink_lands_on_its_passage_and_its_intervention_is_explained(site
     assert page.locator("#point-9\\.1 button.app-toggle").get_attribute("aria-expanded") == "true"
     assert note.get_attribute("role") == "note"
     assert "source reads" in note.inner_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_paragraph_is_cited_from_the_page(site, browser, project, width):
+    reference, passage = "mim-program-1996:7.2", "[id='point-7.2']"
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site + "mim-program-1996.html#point-7.2")
+    page.wait_for_load_state("load")
+    # Its reference is shown: beside the paragraph on a wide screen, opening its first line on a phone.
+    shown = page.locator(f"{passage} a.permalink")
+    assert shown.inner_text() == "7.2" and shown.is_visible()
+    ref_box, text_box = shown.bounding_box(), page.locator(passage).bounding_box()
+    if width > 1000:
+        assert ref_box["x"] + ref_box["width"] <= text_box["x"], "in the margin"
+    else:
+        assert ref_box["x"] >= text_box["x"] and abs(ref_box["y"] - text_box["y"]) < 20, "on the first line"
+    # Its one "cite" button opens the page's dialog, from the keyboard.
+    tab_to(page, f"{passage} button.cite-unit")
+    page.keyboard.press("Enter")
+    dialog = page.locator("#cite-dialog")
+    assert dialog.is_visible() and dialog.locator("h2").inner_text() == f"Cite {reference}"
+    assert dialog.locator(".cite-url").get_attribute("href") == f"{project.base_url}mim-program-1996.html#point-7.2"
+    chicago = cite.cite_reference(project, reference, "chicago")
+    assert " ".join(dialog.locator(".citation[data-style='chicago']").inner_text().split()) == " ".join(chicago.split())
+    dialog.locator(".citation[data-style='chicago'] + button.copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == " ".join(chicago.split())
+    with page.expect_download() as download:
+        dialog.locator("a[data-format='bibtex']").click()
+    assert download.value.suggested_filename == "mim-program-1996-7.2.bib"
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved == cite.cite_reference(project, reference, output="bibtex")
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.evaluate("document.activeElement.dataset.cite") == reference, "focus goes back to the button"
+    context.close()
 
 
 def test_from_a_point_to_the_comparison_and_back(site, page):

@@ -3,7 +3,8 @@
 One page per work and view (``<id>.html`` the reading text, ``<id>.diplomatic.html`` the
 diplomatic text), the edition's page (``index.html``), one page per register, the TEI
 sources (``tei/``), the stylesheet, script and fonts (``assets/``), and the citation of
-each work and of each of its points to download (``cite/``: BibTeX, RIS and CSL-JSON).
+each work to download (``cite/``: BibTeX, RIS and CSL-JSON). The citations of its passages
+are carried by its pages, for their "cite" dialog to show and offer as files.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
-DOWNLOADS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}  # format of cite.cite: file extension
+# The formats of cite.cite offered as files: their extension and media type.
+DOWNLOADS = {"bibtex": ("bib", "application/x-bibtex"), "ris": ("ris", "application/x-research-info-systems"),
+             "csl-json": ("json", "application/vnd.citationstyles.csl+json")}
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:
@@ -66,37 +69,38 @@ def render(edition: Edition, work: Work, view: str, citations: etree._ElementTre
 
 
 def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._ElementTree, list[Path]]:
-    """The citations of a work and of each of its outermost units (the points), made once
-    for both views: written to ``folder`` as files to download, and returned for the pages as
-    ``<citations><passage ref=".."><cite style="..">(citeproc's HTML)</cite><file format=".."
-    href=".."/></passage></citations>``, with the files written."""
+    """The citations of a work and of each of its units, made once for both views, for the
+    pages: ``<citations><passage ref=".." url=".."><cite style="..">(citeproc's HTML)</cite>
+    <export format=".." name=".." type="..">(the file's text)</export><file format=".."
+    href=".."/></passage></citations>``. The work's own files are written to ``folder``
+    (its ``file`` elements), for readers without scripts; a passage's are made from its
+    exports by the page's script, so that a work's apparatus is three files, not three for
+    each of its passages."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     base_url = edition.project.base_url
     root = etree.Element("citations", document=work.id)
     for passage in cited_passages(edition, work):
-        entry = etree.SubElement(root, "passage", ref=passage.reference)
+        entry = etree.SubElement(root, "passage", ref=passage.reference, url=cite.csl_item(passage, base_url)["URL"])
         for style in cite.STYLES:
             entry.append(_fragment(cite.cite(passage, base_url, style, "html"), style))
-        for output, extension in DOWNLOADS.items():
+        for output, (extension, media_type) in DOWNLOADS.items():
             name = f"{passage.reference.replace(':', '-')}.{extension}"
-            written.append(output_file(folder, name))
-            written[-1].write_text(cite.cite(passage, base_url, output=output), encoding="utf-8")
-            etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
+            text = cite.cite(passage, base_url, output=output)
+            etree.SubElement(entry, "export", format=output, name=name, type=media_type).text = text
+            if passage.unit is None:
+                written.append(output_file(folder, name))
+                written[-1].write_text(text, encoding="utf-8")
+                etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
     return etree.ElementTree(root), written
 
 
 def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
-    """The work, then each unit no other unit holds that has a heading, which its "Cite this"
-    box follows (in document order, a unit's parts follow it): the points, not the front
-    matter."""
+    """The work, then each of its units in document order, each with the units that hold it."""
     yield Passage(work, None)
-    outer = None
-    for unit in citation.units(edition, work):
-        if outer is None or not unit.path.startswith(outer.path + "/"):
-            outer = unit
-            if unit.label:
-                yield Passage(work, unit, (unit,))
+    known = citation.units(edition, work)
+    for unit in known:
+        yield Passage(work, unit, citation.holders(unit, known) + (unit,))
 
 
 def _fragment(html: str, style: str) -> etree._Element:

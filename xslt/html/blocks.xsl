@@ -1,12 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The text's blocks: divisions, headings, paragraphs, block quotations, the title page, in a
      normalised document (common/normalise.xsl). Every citable unit gets the id and the
-     reference the pass stamped on it, with a permalink where its reference shows: in its
-     heading, at the start of its first line, or at its start when it has neither.
+     reference the pass stamped on it, shown with its permalink and its "cite" button: at the
+     start of its first line, or on a line of its own before its heading or its blocks (in the
+     margin on wide screens), never inside a heading, whose name is the heading's alone.
 
      The paged-media HTML (print.xsl) imports this module and overrides, by import precedence,
-     what paper needs otherwise: f:permalink (the reference in the margin, not a link),
-     f:unheaded, f:unit-cite-box and f:compare-link, the run-in heads, the notes. -->
+     what paper needs otherwise: f:unit-reference and f:heading-reference (the reference in the
+     margin, not a link), f:heading-label, f:unheaded and f:compare-link, the run-in heads, the
+     notes. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
@@ -43,39 +45,50 @@
   <!-- A division without a heading is named for assistive technology. -->
   <xsl:function name="f:unheaded" as="node()*">
     <xsl:param name="division" as="element()"/>
-    <xsl:attribute name="aria-label" select="f:anchor-label($division)"/>
+    <xsl:attribute name="aria-label" select="f:division-name($division)"/>
     <xsl:sequence select="f:unit-opening($division)"/>
   </xsl:function>
 
-  <!-- What opens a unit that holds blocks and has no heading: its permalink, on a line of its
-       own, and its "Cite this" box when the page has one for it. -->
+  <!-- What opens a unit that holds blocks and has no heading: its reference, on a line of its
+       own. -->
   <xsl:function name="f:unit-opening" as="element()*">
     <xsl:param name="unit" as="element()"/>
     <xsl:if test="$unit/@e:ref">
-      <div class="unit-label"><xsl:sequence select="f:permalink($unit)"/></div>
-      <xsl:sequence select="f:unit-cite-box($unit)"/>
+      <div class="unit-label"><xsl:sequence select="f:unit-reference($unit)"/></div>
     </xsl:if>
   </xsl:function>
 
-  <!-- A heading: its level follows the depth of the division; the permalink of the division
-       stands in it, and its "Cite this" box follows it. A run-in head keeps its class: the
+  <!-- A heading: its level follows the depth of the division, whose reference stands before it
+       (f:heading-label) and whose comparison link ends it. A run-in head keeps its class: the
        source runs it into the following paragraph, where the normalisation pass put it; the
        web edition sets it as its division's heading, before that paragraph. -->
   <xsl:template match="head" mode="m:html-blocks">
     <xsl:variable name="division" as="element()" select="f:headed(.)"/>
+    <xsl:sequence select="f:heading-label($division)"/>
     <xsl:element name="h{min((6, 1 + count(ancestor::div)))}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="string-join(('head', @rend ! ('rend-' || .)), ' ')"/>
-      <xsl:sequence select="f:lang(.), f:permalink($division)"/>
+      <xsl:sequence select="f:lang(.), f:heading-reference($division)"/>
       <xsl:apply-templates mode="m:html-inline"/>
       <xsl:sequence select="f:compare-link($division)"/>
     </xsl:element>
-    <xsl:sequence select="f:unit-cite-box($division)"/>
   </xsl:template>
+
+  <!-- What stands before a division's heading, and what the heading carries of its reference:
+       on screen, the reference on a line of its own, beside the heading; paper puts it in the
+       heading's margin. -->
+  <xsl:function name="f:heading-label" as="element()*">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="f:unit-opening($division)"/>
+  </xsl:function>
+
+  <xsl:function name="f:heading-reference" as="node()*">
+    <xsl:param name="division" as="element()"/>
+  </xsl:function>
 
   <xsl:template match="p | ab" mode="m:html-blocks">
     <xsl:apply-templates select="head" mode="m:html-blocks"/>
     <p>
-      <xsl:sequence select="f:block-attributes(.), f:permalink(.)"/>
+      <xsl:sequence select="f:block-attributes(.), f:unit-reference(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
@@ -98,7 +111,7 @@
   <!-- The quotation of a block quotation: the quotation's reference opens its first line. -->
   <xsl:template match="quote" mode="m:html-cit">
     <p>
-      <xsl:sequence select="f:lang(.), f:permalink(..)"/>
+      <xsl:sequence select="f:lang(.), f:unit-reference(..)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
@@ -116,7 +129,7 @@
 
   <xsl:template match="docAuthor | titlePart | docDate" mode="m:html-blocks">
     <p class="{local-name()}{@type ! (' type-' || .)}">
-      <xsl:sequence select="f:block-attributes(.), f:permalink(.)"/>
+      <xsl:sequence select="f:block-attributes(.), f:unit-reference(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </p>
   </xsl:template>
@@ -138,13 +151,18 @@
     <xsl:attribute name="{$name}" select="$value"/>
   </xsl:function>
 
-  <!-- The "¶" link of a citable unit (a "§" for a division), named by its reference. -->
-  <xsl:function name="f:permalink" as="node()*">
+  <!-- A citable unit's reference as it is shown: its permalink, which reads as its reference
+       inside the document ("7.2"; the stylesheet marks a division's "§ 7"), and its "cite"
+       button. -->
+  <xsl:function name="f:unit-reference" as="node()*">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
     <xsl:if test="exists($reference)">
-      <a class="permalink" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
-        aria-label="Permalink to {$reference}" title="{$reference}">{if ($unit/self::div) then '§' else '¶'}</a>
+      <span class="unit-ref editorial">
+        <a class="permalink" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
+          aria-label="Permalink to {$reference}" title="{$reference}">{$unit/@e:ref}</a>
+        <xsl:sequence select="f:cite-button($unit)"/>
+      </span>
     </xsl:if>
   </xsl:function>
 
@@ -180,12 +198,6 @@
       string-join(for $e in $element/ancestor-or-self::*[not(self::TEI or self::text)]
         return local-name($e) || '-' || (count($e/preceding-sibling::*[local-name() = local-name($e)]) + 1), '.')
       => replace('(^|\.)(front|body|back)-1', '$1$2'))[1]"/>
-  </xsl:function>
-
-  <!-- What an unheaded division is called: its type, in words, or its reference. -->
-  <xsl:function name="f:anchor-label" as="xs:string">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="($element/@type ! replace(., '-', ' '), f:reference($element), 'Section')[1]"/>
   </xsl:function>
 
   <!-- The source description of the header, for the about box and the edition's page. -->

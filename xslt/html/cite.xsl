@@ -1,38 +1,40 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The "Cite this" boxes of a work's page: the citation of the work, and of each point, in
-     every style (the bibliography entry, then the in-text citation, which names the point),
-     as the Python driver formatted them with citeproc-py (the $citations
-     document, <citations><passage ref=".."><cite style="..">..</cite><file format=".."
-     href=".."/></passage></citations>); a button that copies each, shown by assets/cite.js
-     where scripts run; and the files for bibliography managers. Without the parameter, no box.
-     A box is the editors' addition, not the source's text: class "editorial", not searched. -->
+<!-- How a work's page offers its citations, as the Python driver formatted them with
+     citeproc-py (the $citations document: <citations><passage ref=".." url=".."><cite
+     style="..">..</cite><export format=".." name=".." type="..">..</export><file format=".."
+     href=".."/></passage></citations>, the work first, then each of its units):
+
+     - the work's "Cite this text" box, in every style (the bibliography entry, then the
+       in-text citation), with its files for bibliography managers: plain HTML, for every reader;
+     - beside each unit's reference, a "cite" button, which assets/cite.js shows and which opens
+       the page's one dialog, filled from the page's data block with that unit's reference,
+       URL, citations and files. Each unit's citations are data, written once, not a box each.
+
+     Without the parameter, none of it. All of it is the editors' addition, not the source's
+     text: class "editorial", not searched. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
-  xmlns:m="urn:edition:modes" xpath-default-namespace=""
+  xmlns:m="urn:edition:modes" xmlns:j="http://www.w3.org/2005/xpath-functions"
+  xpath-default-namespace=""
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:mode name="m:html-cite-box" on-no-match="fail"/>
   <xsl:mode name="m:html-citation" on-no-match="fail"/>
+  <xsl:mode name="m:html-cite-data" on-no-match="fail"/>
 
   <xsl:variable name="f:cite-styles" as="map(xs:string, xs:string)"
     select="map { 'chicago': 'Chicago (author-date)', 'mla': 'MLA', 'apa': 'APA' }"/>
   <xsl:variable name="f:cite-formats" as="map(xs:string, xs:string)"
     select="map { 'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL-JSON' }"/>
 
-  <!-- The box of a reference; $what names what it cites ('this text', 'point 7'). -->
+  <!-- The box of a reference; $what names what it cites ('this text'). -->
   <xsl:function name="f:cite-box" as="element()?">
     <xsl:param name="reference" as="xs:string"/>
     <xsl:param name="what" as="xs:string"/>
     <xsl:apply-templates select="$citations/citations/passage[@ref = $reference]" mode="m:html-cite-box">
       <xsl:with-param name="what" select="$what"/>
     </xsl:apply-templates>
-  </xsl:function>
-
-  <!-- The box of a citable node of the text, if the driver cited it. -->
-  <xsl:function name="f:unit-cite-box" as="element()?">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="f:citation($node) ! f:cite-box(f:document-id($node) || ':' || ?ref, ?unit || ' ' || ?ref)"/>
   </xsl:function>
 
   <xsl:template match="passage" mode="m:html-cite-box">
@@ -48,26 +50,113 @@
   </xsl:template>
 
   <xsl:template match="cite" mode="m:html-cite-box">
-    <xsl:variable name="style" as="xs:string" select="($f:cite-styles(@style), @style)[1]"/>
+    <xsl:sequence select="f:style-entry(@style, f:citation-markup(., 'http://www.w3.org/1999/xhtml'))"/>
+  </xsl:template>
+
+  <!-- A style's name and its citation, with its copy button. -->
+  <xsl:function name="f:style-entry" as="element()">
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:param name="citation" as="node()*"/>
+    <xsl:variable name="name" as="xs:string" select="($f:cite-styles($style), $style)[1]"/>
     <div>
-      <dt>{$style}</dt>
+      <dt>{$name}</dt>
       <dd>
-        <p class="citation"><xsl:apply-templates mode="m:html-citation"/></p>
-        <button type="button" class="copy" hidden="hidden" aria-label="Copy the {$style} citation">Copy</button>
+        <p class="citation" data-style="{$style}"><xsl:sequence select="$citation"/></p>
+        <button type="button" class="copy" hidden="hidden" aria-label="Copy the {$name} citation">Copy</button>
       </dd>
     </div>
-  </xsl:template>
+  </xsl:function>
 
   <xsl:template match="file" mode="m:html-cite-box">
     <xsl:if test="position() gt 1">, </xsl:if>
-    <a href="{@href}" download="">{($f:cite-formats(@format), @format)[1]} ({replace(@href, '^.*(\.[^.]+)$', '$1')})</a>
+    <a href="{@href}" download="">{f:format-name(@format, @href)}</a>
   </xsl:template>
 
-  <!-- citeproc-py's HTML: text with a few inline elements, made XHTML; the line break between
-       the bibliography entry and the in-text citation. -->
+  <!-- "BibTeX (.bib)": a format's name and the extension of its file. -->
+  <xsl:function name="f:format-name" as="xs:string">
+    <xsl:param name="format" as="xs:string"/>
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:sequence select="($f:cite-formats($format), $format)[1] || ' (' || replace($file, '^.*(\.[^.]+)$', '$1') || ')'"/>
+  </xsl:function>
+
+  <!-- The "cite" button of a unit the page has the citations of. -->
+  <xsl:function name="f:cite-button" as="element()?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
+    <xsl:if test="exists($citations/citations/passage[@ref = $reference])">
+      <button type="button" class="cite-unit" hidden="hidden" data-cite="{$reference}"
+        aria-label="Cite {$reference}">cite</button>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The page's one dialog, which assets/cite.js fills for the unit whose button opened it,
+       and the data it is filled from. -->
+  <xsl:function name="f:cite-dialog" as="element()*">
+    <xsl:variable name="passages" as="element(passage)*" select="$citations/citations/passage"/>
+    <xsl:if test="exists($passages)">
+      <dialog class="cite-dialog editorial" id="cite-dialog" aria-labelledby="cite-dialog-title">
+        <div class="cite-dialog-head">
+          <h2 id="cite-dialog-title">Cite <span class="cite-reference"></span></h2>
+          <button type="button" class="close">Close</button>
+        </div>
+        <p class="cite-link">
+          <a class="citation cite-url"></a>
+          <button type="button" class="copy" hidden="hidden" aria-label="Copy the address">Copy</button>
+        </p>
+        <dl class="citations">
+          <xsl:sequence select="$passages[1]/cite/@style ! f:style-entry(., ())"/>
+        </dl>
+        <p class="cite-files">For a bibliography manager:
+          <xsl:for-each select="$passages[1]/export">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a data-format="{@format}">{f:format-name(@format, @name)}</a>
+          </xsl:for-each>
+        </p>
+      </dialog>
+      <xsl:variable name="data" as="element(j:map)">
+        <j:map>
+          <xsl:apply-templates select="$passages" mode="m:html-cite-data"/>
+        </j:map>
+      </xsl:variable>
+      <script type="application/json" id="cite-data">{f:json-in-html(xml-to-json($data))}</script>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A passage's entry in the page's data: its URL, its citations as HTML, its files. -->
+  <xsl:template match="passage" mode="m:html-cite-data">
+    <j:map key="{@ref}">
+      <j:string key="url">{@url}</j:string>
+      <j:map key="cite">
+        <xsl:for-each select="cite">
+          <j:string key="{@style}">{serialize(f:citation-markup(., ''), map { 'method': 'html', 'html-version': 5, 'indent': false() })}</j:string>
+        </xsl:for-each>
+      </j:map>
+      <j:map key="files">
+        <xsl:for-each select="export">
+          <j:map key="{@format}">
+            <j:string key="name">{@name}</j:string>
+            <j:string key="type">{@type}</j:string>
+            <j:string key="text">{.}</j:string>
+          </j:map>
+        </xsl:for-each>
+      </j:map>
+    </j:map>
+  </xsl:template>
+
+  <!-- citeproc-py's HTML: text with a few inline elements, the line break between the
+       bibliography entry and the in-text citation among them, made XHTML for the page, or
+       elements in no namespace, for the page's data (serialized as HTML). -->
+  <xsl:function name="f:citation-markup" as="node()*">
+    <xsl:param name="cite" as="element(cite)"/>
+    <xsl:param name="namespace" as="xs:string"/>
+    <xsl:apply-templates select="$cite/node()" mode="m:html-citation">
+      <xsl:with-param name="namespace" select="$namespace" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+
   <xsl:template match="i | b | sup | sub | span | br" mode="m:html-citation">
-    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:copy-of select="@style"/>
+    <xsl:param name="namespace" as="xs:string" tunnel="yes"/>
+    <xsl:element name="{local-name()}" namespace="{$namespace}">
       <xsl:apply-templates mode="m:html-citation"/>
     </xsl:element>
   </xsl:template>

@@ -113,9 +113,10 @@
   </xsl:function>
 
   <!-- A point rendered for its work's page, made fit for this one: no ids (they belong to the
-       work's page), no permalinks or links back here, no buttons of notes (without ids, the
-       notes stay open), headings two levels down. -->
-  <xsl:template match="@id | h:a[tokenize(@class) = ('permalink', 'compare-link')]
+       work's page), no links back here, no buttons of notes (without ids, the notes stay open),
+       headings two levels down. Each unit keeps its reference, whose permalink leads to it in
+       the text. -->
+  <xsl:template match="@id | h:a[tokenize(@class) = 'compare-link']
     | h:button[tokenize(@class) = 'app-toggle']" mode="m:html-excerpt"/>
 
   <xsl:template match="h:h1 | h:h2 | h:h3 | h:h4" mode="m:html-excerpt">

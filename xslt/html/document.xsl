@@ -15,7 +15,7 @@
     <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
     <xsl:variable name="title" as="xs:string" select="f:work-title(.)"/>
     <xsl:sequence select="f:page($title || (if (f:is-diplomatic()) then ' (diplomatic text)' else ''),
-      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:text(.)))"/>
+      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:text(.), f:cite-dialog()))"/>
   </xsl:template>
 
   <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->

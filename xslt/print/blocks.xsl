@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- What paper needs of the web edition's blocks (html/blocks.xsl, imported by print.xsl), by
-     import precedence: each unit's reference in the margin instead of a permalink (data-ref,
-     which print.css shows), a heading for a division that has none, a run-in head printed at
+     import precedence: each unit's reference in the margin instead of a permalink and a "cite"
+     button (data-ref, which print.css shows), a heading for a division that has none, a run-in head printed at
      the start of its block as the source has it, and nothing that only a screen can use. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
@@ -12,26 +12,33 @@
 
   <!-- A unit's reference, for the margin; a block that begins with a run-in head also shows the
        reference of the division the head heads (print.css sets the two one above the other). -->
-  <xsl:function name="f:permalink" as="attribute()*">
+  <xsl:function name="f:unit-reference" as="attribute()*">
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="$unit/@e:ref ! f:attribute('data-ref', .),
       $unit/head[@e:attached] ! f:headed(.)/@e:ref ! f:attribute('data-point-ref', .)"/>
   </xsl:function>
 
   <!-- Print names the divisions that have no heading: paper has no aria-label. -->
-  <xsl:variable name="f:division-headings" as="map(xs:string, xs:string)"
-    select="map { 'archive-note': 'The archive’s note' }"/>
-
   <xsl:function name="f:unheaded" as="element()">
     <xsl:param name="division" as="element()"/>
     <h2 class="division-label">
-      <xsl:sequence select="f:permalink($division)"/>
-      <xsl:text>{($division/@type ! $f:division-headings(.), f:anchor-label($division))[1]}</xsl:text>
+      <xsl:sequence select="f:unit-reference($division)"/>
+      <xsl:text>{f:division-name($division)}</xsl:text>
     </h2>
   </xsl:function>
 
-  <xsl:function name="f:unit-cite-box" as="empty-sequence()">
-    <xsl:param name="node" as="element()"/>
+  <!-- A heading carries its division's reference, in its margin. -->
+  <xsl:function name="f:heading-label" as="empty-sequence()">
+    <xsl:param name="division" as="element()"/>
+  </xsl:function>
+
+  <xsl:function name="f:heading-reference" as="attribute()*">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="f:unit-reference($division)"/>
+  </xsl:function>
+
+  <xsl:function name="f:cite-button" as="empty-sequence()">
+    <xsl:param name="unit" as="element()"/>
   </xsl:function>
 
   <xsl:function name="f:compare-link" as="empty-sequence()">
