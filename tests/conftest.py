@@ -139,11 +139,12 @@ RULE = "=" * 72
 
 def reading_blocks(text: str) -> list[str]:
     """The blocks of a reading text file (build/text/<id>.txt) that hold the work's text:
-    below the title block, above the notes, without the reference lines ("[id:7]") and the
+    below the title block, above the notes, without the editors' lines in brackets (a reference,
+    "[id:7]"; the name of a division the source does not head, "[The archive's note]") and the
     note markers ("[3]"), each with its white space collapsed."""
     body = text.split("\n" + RULE + "\n", 2)[1]
     blocks = (collapse(re.sub(r"\[\d+\]", "", block)) for block in body.split("\n\n"))
-    return [block for block in blocks if block and not re.fullmatch(r"\[[^\]\s]+:[^\]\s]+\]", block)]
+    return [block for block in blocks if block and not re.fullmatch(r"\[[^\[\]]+\]", block)]
 
 
 def position_of(text: str, needle: str, element_start: bool = True) -> tuple[int, int]:

@@ -131,9 +131,10 @@
 
   <!-- Reading the stamps: what the outputs ask of a normalised document -->
 
-  <!-- A unit's reference as it is cited, "<document id>:<reference>". -->
+  <!-- A unit's reference as it is cited, "<document id>:<reference>"; none for what is no unit,
+       or for no element (a name in a part the scheme does not cite has no unit that holds it). -->
   <xsl:function name="f:reference" as="xs:string?">
-    <xsl:param name="unit" as="element()"/>
+    <xsl:param name="unit" as="element()?"/>
     <xsl:sequence select="$unit/@e:ref ! (f:document-id($unit) || ':' || .)"/>
   </xsl:function>
 
@@ -155,6 +156,18 @@
   <xsl:function name="f:head" as="element(head)?">
     <xsl:param name="division" as="element()"/>
     <xsl:sequence select="($division/head[not(@e:attached)], $division/*/head[@e:attached])[1]"/>
+  </xsl:function>
+
+  <!-- What a division without a heading is called where a reader needs a name for it (its
+       accessible name, the heading print gives it, its line in the plain text): the words the
+       edition gives its type, else its type in words, else its reference. -->
+  <xsl:variable name="f:division-names" as="map(xs:string, xs:string)"
+    select="map { 'archive-note': 'The archive’s note' }"/>
+
+  <xsl:function name="f:division-name" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="($division/@type ! ($f:division-names(.), replace(., '-', ' '))[1],
+      f:reference($division), 'Section')[1]"/>
   </xsl:function>
 
   <!-- The division a heading heads. -->

@@ -14,6 +14,14 @@
     <xsl:apply-templates select="*" mode="m:blocks"/>
   </xsl:template>
 
+  <!-- A cited division without a heading is named after its reference, in brackets: the name
+       is the editors', not the source's. -->
+  <xsl:template match="div[empty(f:head(.))]" mode="m:blocks">
+    <xsl:variable name="reference" as="xs:string?" select="f:reference-block(.)"/>
+    <xsl:sequence select="$reference, $reference ! ('[' || f:division-name(current()) || ']')"/>
+    <xsl:apply-templates select="*" mode="m:blocks"/>
+  </xsl:template>
+
   <!-- A run-in head stands in its paragraph, where the normalisation pass put it. -->
   <xsl:template match="p | ab | head | docAuthor | titlePart | docDate" mode="m:blocks">
     <xsl:sequence select="f:reference-block(.), f:wrap(f:inline(node()))"/>
