@@ -40,13 +40,27 @@
       else $register-base || $page || '.html#' || replace($pointer, '^[^#]*#', '')"/>
   </xsl:function>
 
+  <!-- What a @cert value says the editors checked, in the words every output prints (the
+       scale is defined in the schema, schema/edition.odd, att.global's cert). -->
+  <xsl:variable name="f:certainties" as="map(xs:string, xs:string)" select="map {
+    'high': 'checked against the source cited',
+    'medium': 'attested in the source cited, not checked in the edition named',
+    'low': 'inferred, not established by a source',
+    'unknown': 'not examined' }"/>
+
+  <xsl:function name="f:certainty" as="xs:string?">
+    <xsl:param name="cert" as="attribute(cert)?"/>
+    <xsl:sequence select="$cert ! $f:certainties(string(.))"/>
+  </xsl:function>
+
   <!-- The note on a quotation whose source the registers identify: "Quoted from: " and the
-       entry of the work, without its own note; nothing when the registers do not know it. -->
+       entry of the work, without its own note; what was checked of an identification that is
+       not "high"; nothing when the registers do not know the work. -->
   <xsl:function name="f:quoted-from" as="node()*">
     <xsl:param name="source" as="attribute(source)"/>
     <xsl:variable name="work" as="element(bibl)?" select="f:register-entry($source)[self::bibl]"/>
     <xsl:if test="exists($work)">
-      <xsl:value-of select="'Quoted from' || ' (the identification is uncertain)'[$work/@cert = ('low', 'medium')]
+      <xsl:value-of select="'Quoted from' || $work/@cert[. != 'high'] ! (' (identification ' || f:certainty(.) || ')')
         || ':' || ' '[not(matches(string($work), '^\s'))]"/>
       <xsl:sequence select="$work/(node() except note)"/>
     </xsl:if>

@@ -102,7 +102,7 @@
         <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
         <dd><a href="{$f:authorities(@type) || normalize-space()}">{normalize-space()}</a></dd>
       </xsl:for-each>
-      <xsl:sequence select="f:fact('Identification', $entry/@cert ! ('certainty ' || . || ', see the note'))"/>
+      <xsl:sequence select="f:fact('Identification', f:certainty($entry/@cert) ! (. || '; see the note'))"/>
     </xsl:variable>
     <xsl:if test="exists($facts)">
       <dl class="entry-facts"><xsl:sequence select="$facts"/></dl>
