@@ -13,7 +13,7 @@ from .errors import EditionError
 from .names import document_id
 from .project import Project
 from .saxon import Stylesheets
-from .xmlfile import NS, XmlFile, parse
+from .xmlfile import INTRODUCTION, NS, XmlFile, parse
 
 
 @dataclass
@@ -41,23 +41,23 @@ class Edition:
     registers: XmlFile | None
     progress: Callable[[str], None] = field(default=lambda message: None)
     alignment: XmlFile | None = None
+    introduction: XmlFile | None = None
 
     @classmethod
     def of(cls, project: Project, stylesheets: Stylesheets | None, files: list[XmlFile],
            progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> Edition:
-        """The works among ``files`` (``only`` those with these ids, if given), the registers
-        and the alignment."""
-        works, registers, alignment = [], None, None
+        """The works among ``files`` (``only`` those with these ids, if given), the registers,
+        the alignment and the introduction."""
+        works, found = [], {}
         for xml in files:
             kind = kind_of(xml.tree.getroot())
             if kind == "work" and (only is None or document_id(xml) in only):
                 _refuse_unsafe_scheme(xml)
                 works.append(Work(document_id(xml), xml))
-            elif kind == "registers":
-                registers = xml
-            elif kind == "alignment":
-                alignment = xml
-        return cls(project, stylesheets, works, registers, progress, alignment)
+            elif kind:
+                found[kind] = xml
+        return cls(project, stylesheets, works, found.get("registers"), progress, found.get("alignment"),
+                   found.get("introduction"))
 
 
 def _refuse_unsafe_scheme(xml: XmlFile) -> None:
@@ -69,8 +69,11 @@ def _refuse_unsafe_scheme(xml: XmlFile) -> None:
 
 
 def kind_of(root: etree._Element) -> str:
-    """"work", "registers", "alignment" or "" for a TEI root element: a work has a text, the
-    registers and the alignment are stand-off lists."""
+    """"work", "registers", "alignment", "introduction" or "" for a TEI root element: a work
+    has a text, the registers and the alignment are stand-off lists, the editors' introduction
+    is a text of the type that says so."""
+    if root.get("type") == INTRODUCTION and root.find("tei:text", NS) is not None:
+        return "introduction"
     if root.find("tei:text", NS) is not None:
         return "work"
     if root.find("tei:standOff/tei:listPerson", NS) is not None:

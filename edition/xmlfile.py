@@ -24,6 +24,7 @@ from .errors import EditionError
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 NS = {"tei": TEI_NS}
+INTRODUCTION = "introduction"  # the type of the TEI root of the editors' introduction
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 MAX_DEPTH = 100  # elements inside each other, the root counted: the limit of Saxon's parser
@@ -106,8 +107,9 @@ def parse(path: Path, data: bytes | None = None, max_bytes: int = MAX_SOURCE_BYT
 
 def holds_text(data: bytes) -> bool:
     """Whether a file's bytes are a document to render: its root has a text (read only so far,
-    each child of the root let go once read, so that a header of any size costs no memory), or
-    it is not a TEI file that parses, which the document's own checks will then report."""
+    each child of the root let go once read, so that a header of any size costs no memory) and
+    is not the editors' introduction (TEI of type "introduction", a page of the edition's own),
+    or it is not a TEI file that parses, which the document's own checks will then report."""
     depth = 0
     try:
         for event, element in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
@@ -115,6 +117,8 @@ def holds_text(data: bytes) -> bool:
             depth += 1 if event == "start" else -1
             if event == "start" and depth == 1 and element.tag != f"{{{TEI_NS}}}TEI":
                 return True
+            if event == "start" and depth == 1 and element.get("type") == INTRODUCTION:
+                return False
             if event == "start" and depth == 2 and element.tag == f"{{{TEI_NS}}}text":
                 return True
             if event == "end" and depth >= 1:

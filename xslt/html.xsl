@@ -3,7 +3,8 @@
      is a work; $view chooses the reading or the diplomatic text; with $generic, a document not
      valid against the edition's schema, rendered as generic TEI), 'index' (the edition's page),
      a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
-     ('compare'), the index of themes ('themes') or the search page ('search'). The registers, the
+     ('compare'), the index of themes ('themes'), the search page ('search') or the editors'
+     introduction ('introduction', whose input is the introduction). The registers, the
      alignment and, for the site's pages, the works come in as parameters: a transform reads no
      file. A work is rendered from its normalised copy (common/normalise.xsl), the works of the
      site's pages are normalised as those pages need them (f:normalised). -->
@@ -26,6 +27,8 @@
   <xsl:include href="html/compare-page.xsl"/>
   <xsl:include href="html/themes-page.xsl"/>
   <xsl:include href="html/search-page.xsl"/>
+  <xsl:include href="html/introduction.xsl"/>
+  <xsl:include href="html/introduction-page.xsl"/>
   <xsl:include href="html/metadata.xsl"/>
   <xsl:include href="html/cite.xsl"/>
   <xsl:include href="common/generic.xsl"/>
@@ -67,6 +70,9 @@
       </xsl:when>
       <xsl:when test="$page = 'search'">
         <xsl:sequence select="f:search-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'introduction'">
+        <xsl:sequence select="f:introduction-page(.)"/>
       </xsl:when>
       <xsl:when test="$page = $f:registers-nav?page">
         <xsl:sequence select="f:register-page($page)"/>

@@ -19,6 +19,8 @@
   <xsl:include href="print/title-page.xsl"/>
   <xsl:include href="print/blocks.xsl"/>
   <xsl:include href="print/notes.xsl"/>
+  <xsl:include href="html/introduction.xsl"/>
+  <xsl:include href="print/introduction.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
     normalization-form="NFC"/>
 </xsl:stylesheet>

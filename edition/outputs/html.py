@@ -128,11 +128,13 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
     pages += (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
     host_path = edition.registers.path if edition.registers else edition.project.texts
     written = []
-    for page in pages:
+    for page in pages + (("introduction",) if edition.introduction else ()):
         edition.progress(f"html  {page}")
         shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
-        html = edition.stylesheets.transform("html.xsl", host, host_path, {
-            **_common(edition), "page": page, "works": shown})
+        source = edition.introduction if page == "introduction" else None
+        html = edition.stylesheets.transform("html.xsl", source.tree if source else host,
+                                             source.path if source else host_path,
+                                             {**_common(edition), "page": page, "works": shown})
         written.append(_write(out / f"{page}.html", html))
     return written
 
@@ -159,12 +161,16 @@ def _common(edition: Edition) -> dict:
         params["registers"] = edition.registers.tree
     if edition.alignment is not None:
         params["alignment"] = edition.alignment.tree
+    if edition.introduction is not None:
+        params["introduction"] = edition.introduction.tree
     return params
 
 
 def _copy_edition_files(edition: Edition, out: Path) -> list[Path]:
-    """The registers and the alignment as published (each work's source is published with its pages)."""
-    return [publish(xml, out / xml.path.name) for xml in (edition.registers, edition.alignment) if xml is not None]
+    """The registers, the alignment and the introduction as published (each work's source is
+    published with its pages)."""
+    return [publish(xml, out / xml.path.name) for xml in (edition.registers, edition.alignment, edition.introduction)
+            if xml is not None]
 
 
 def _copy_assets(edition: Edition, out: Path) -> list[Path]:

@@ -1,4 +1,5 @@
-"""build/pdf/: a tagged PDF (PDF/UA-1) of every work, rendered from build/print/.
+"""build/pdf/: a tagged PDF (PDF/UA-1) of every work and of the editors' introduction,
+rendered from build/print/.
 
 The renderer reads nothing but the print HTML and its assets: its URL fetcher serves
 files under the build folder and refuses everything else, the network included. The
@@ -15,7 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from . import print_html
 from ..documents import Edition, Work
+from ..summary import Summary
 from ..errors import EditionError
 
 STYLESHEETS: list[str] = []
@@ -32,6 +35,16 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     edition.progress(f"pdf   {work.id}")
     target = folder / "pdf" / f"{work.id}.pdf"
     render(folder / "print" / f"{work.id}.html", target, root=folder, work=work)
+    return [target]
+
+
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
+    """The introduction's PDF, from the print HTML of it the print output has just written."""
+    if edition.introduction is None:
+        return []
+    edition.progress("pdf   introduction")
+    target = folder / "pdf" / Path(print_html.INTRODUCTION_FILE).with_suffix(".pdf").name
+    render(folder / "print" / print_html.INTRODUCTION_FILE, target, root=folder)
     return [target]
 
 

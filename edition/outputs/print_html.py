@@ -1,4 +1,5 @@
-"""build/print/: the paged-media HTML of every work, with its stylesheets and font.
+"""build/print/: the paged-media HTML of every work and of the editors' introduction, with
+their stylesheets and font.
 
 This is the PDF-ready output: a paged-media renderer (see pdf.py) reads it with the
 assets it links to, all under build/print/assets/.
@@ -10,10 +11,12 @@ import shutil
 from pathlib import Path
 
 from ..documents import Edition, Work
+from ..summary import Summary
 
 STYLESHEETS = ["print.xsl"]
 # What the print HTML links to, relative to xslt/assets/ and to build/print/assets/.
 ASSETS = ["print.css", "weasyprint-quirks.css", "fonts/*.woff2", "fonts/OFL.txt"]
+INTRODUCTION_FILE = "introduction.html"  # the editors' introduction: the names of the works' are their ids
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:
@@ -27,12 +30,29 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     return [target]
 
 
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
+    """The editors' introduction, the front of the printed edition, when the edition has one:
+    its passages' references link to the works' pages, found in their summaries."""
+    if edition.introduction is None:
+        return []
+    edition.progress("print introduction")
+    target = folder / "print" / INTRODUCTION_FILE
+    works = [edition.stylesheets.document(summary.xml) for summary in summaries if not summary.generic]
+    target.write_text(edition.stylesheets.transform("print.xsl", edition.introduction.tree, edition.introduction.path,
+                                                    {**_params(edition), "works": works}), encoding="utf-8")
+    return [target]
+
+
 def render(edition: Edition, work: Work) -> str:
-    params = {"paper": edition.project.paper_size, "register-base": edition.project.base_url,
-              **work.generic_params()}
+    return edition.stylesheets.transform("print.xsl", work.file.tree, work.path,
+                                         {**_params(edition), **work.generic_params()})
+
+
+def _params(edition: Edition) -> dict:
+    params = {"paper": edition.project.paper_size, "register-base": edition.project.base_url}
     if edition.registers is not None:
         params["registers"] = edition.registers.tree
-    return edition.stylesheets.transform("print.xsl", work.file.tree, work.path, params)
+    return params
 
 
 def copy(source: Path, target: Path, patterns) -> list[Path]:

@@ -17,6 +17,10 @@
       <p class="lead">A digital edition, in TEI P5 XML, of {count($works)} documents, with
         registers of the persons, organisations, places and works they name. Version
         {f:edition-version()}{f:headers()[1]/fileDesc/publicationStmt/date ! (', ' || normalize-space())}.</p>
+      <xsl:if test="exists($introduction)">
+        <p>The editors' <a href="introduction.html">introduction</a>: {string-join(
+          $introduction/TEI/text/body/div/head ! normalize-space(), '; ')}.</p>
+      </xsl:if>
       <xsl:sequence select="f:documents-section(), f:principles-section(), f:registers-section(),
         f:cite-section(), f:licence-section()"/>
     </xsl:variable>

@@ -7,11 +7,13 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
   <!-- The page's Content-Security-Policy, declared once for the pages and the server's
        headers (edition/policy.py). -->
   <xsl:param name="content-security-policy" as="xs:string" required="yes"/>
+  <!-- The editors' introduction, when the edition has one: the navigation links to it. -->
+  <xsl:param name="introduction" as="document-node()?" select="()"/>
 
+  <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
   <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*" select="
     map { 'page': 'persons', 'label': 'Persons' },
     map { 'page': 'organisations', 'label': 'Organisations' },
@@ -61,6 +63,9 @@
       <nav aria-label="Edition">
         <ul>
           <xsl:sequence select="f:nav-item('index.html', 'The edition', $current)"/>
+          <xsl:if test="exists($introduction)">
+            <xsl:sequence select="f:nav-item('introduction.html', 'Introduction', $current)"/>
+          </xsl:if>
           <xsl:sequence select="$f:registers-nav ! f:nav-item(?page || '.html', ?label, $current)"/>
           <xsl:if test="exists($alignment)">
             <xsl:sequence select="f:nav-item('compare.html', 'Compare', $current),
