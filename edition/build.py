@@ -39,6 +39,16 @@ __all__ = ["FORMATS", "Builder", "build"]
 NEEDS = {"search": ("html",)}  # a format, and the formats it is made from
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, once, at import, before any thread runs)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+FOLDER_MODE = 0o777 & ~_umask()  # the mode every other folder of the build gets
+
+
 class Builder:
     """Builds one edition into one folder, once (``edition build``) or again and again
     (``edition serve``): its worker processes, with their compiled stylesheets, live as long
@@ -91,6 +101,7 @@ class Builder:
         if not outdated and previous and len(kept) == len(previous["documents"]):
             return  # nothing changed: the build in place is this build
         staging = lock.claim(Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent)))
+        staging.chmod(FOLDER_MODE)  # mkdtemp makes it the owner's alone; a web server must read the build
         try:
             steps = Steps(self.out, staging, previous)
             for name in _names(settings, "prepare"):

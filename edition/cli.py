@@ -15,7 +15,7 @@ from . import cite as citations
 from . import schema as schema_files
 from . import serve as server
 from .errors import EditionError
-from .project import find_project
+from .project import NotAnEdition, find_project
 from .validate import validate as validate_files
 
 
@@ -39,12 +39,16 @@ def validate(paths: tuple[Path, ...], output: str) -> None:
 
     Example: edition validate texts/mim-program-1996.xml
     """
-    problems = _run(lambda: validate_files(find_project(), list(paths) or None))
+    project = _run(find_project)
+    files = list(paths) or project.text_files()
+    problems = _run(lambda: validate_files(project, files))
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     else:
         for problem in problems:
             click.echo(str(problem), err=True)
+        if not problems:
+            click.echo(f"valid: {len(files)} file{'s' if len(files) != 1 else ''}, no problems")
     sys.exit(1 if problems else 0)
 
 
@@ -135,13 +139,14 @@ def serve(host: str, port: int) -> None:
 
 
 def _run(action):
-    """Run a library call; its EditionError becomes error lines and exit status 1."""
+    """Run a library call; its EditionError becomes error lines and exit status 1, or 2 when
+    the command was run outside an edition."""
     try:
         return action()
     except EditionError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        sys.exit(1)
+        sys.exit(2 if isinstance(error, NotAnEdition) else 1)
 
 
 if __name__ == "__main__":

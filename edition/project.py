@@ -53,7 +53,12 @@ def find_project(start: Path | None = None) -> Project:
             settings = _edition_settings(pyproject)
             if settings is not None:
                 return _project(folder, settings, pyproject)
-    raise EditionError.at(here, "not inside an edition: no pyproject.toml with [tool.edition] here or above")
+    raise NotAnEdition.at(here, "not inside an edition: no pyproject.toml with [tool.edition] here or above")
+
+
+class NotAnEdition(EditionError):
+    """The command was run outside an edition: a usage error (exit status 2), not a problem
+    of the sources (exit status 1)."""
 
 
 def _edition_settings(pyproject: Path) -> dict | None:

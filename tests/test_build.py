@@ -72,3 +72,15 @@ def test_the_cli_builds_quietly_and_refuses_an_unknown_format(cli, tmp_path):
     assert result.output == ""
     assert (tmp_path / "out" / "text" / "mim-program-1996.txt").is_file()
     assert cli("build", "--format", "nonsense").exit_code == 2
+
+
+def test_others_can_read_the_build(built):
+    """A web server running as another user serves the build: its folders are open to all
+    (0o755 under the usual umask 022), its files readable (0o644), as any other folder made."""
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    folders = [built, *(path for path in built.rglob("*") if path.is_dir())]
+    assert {path.stat().st_mode & 0o777 for path in folders} == {0o777 & ~mask}
+    assert {path.stat().st_mode & 0o777 for path in built.rglob("*") if path.is_file()} == {0o666 & ~mask}

@@ -9,10 +9,10 @@ import pytest
 from conftest import position_of
 
 
-def test_the_edition_is_valid(cli):
+def test_the_edition_is_valid(cli, project):
     result = cli("validate")
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.output == f"valid: {len(project.text_files())} files, no problems\n"
 
 
 def break_copy(texts_copy, old: str, new: str, name: str = "mim-program-1996.xml"):
@@ -115,3 +115,11 @@ def test_json_output_lists_the_problems_for_tools(cli, texts_copy):
 def test_usage_errors_exit_2(cli):
     assert cli("validate", "--format", "yaml").exit_code == 2
     assert cli("validate", "no-such-file.xml").exit_code == 2
+
+
+@pytest.mark.parametrize("command", [("validate",), ("build", "--quiet"), ("cite", "mim-program-1996")])
+def test_a_command_outside_an_edition_is_a_usage_error(cli, monkeypatch, tmp_path, command):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command)
+    assert result.exit_code == 2
+    assert "not inside an edition" in result.stderr and "Traceback" not in result.output
