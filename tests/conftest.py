@@ -32,6 +32,28 @@ def pytest_addoption(parser):
                      help="rewrite tests/golden/ from the current build (review the diff before committing)")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium through Playwright")
+    config.addinivalue_line("markers", "slow: builds a copy of the edition of its own")
+    if not SHARED.is_dir():
+        pytest.exit(f"{SHARED} is missing: the tests read the sources, the TEI schema, the CSL schemas, the "
+                    "corpora and the peer stylesheets from the shared folder beside the project", returncode=4)
+
+
+# The fixtures that build a copy of the edition: a test that uses one is slow.
+BUILDING_FIXTURES = {"project_copy", "letter_build", "hostile_site", "hidden_comment_site", "previous"}
+
+
+def pytest_collection_modifyitems(items):
+    """Marks the browser and the slow tests, so that `-m "not browser and not slow"` runs the
+    rest in a minute; CI runs them all."""
+    for item in items:
+        if getattr(item.module, "chromium", None) is not None:
+            item.add_marker(pytest.mark.browser)
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def project():
     return find_project(ROOT)
