@@ -117,3 +117,21 @@ def test_switching_views_keeps_the_place(site, page):
     page.locator(".views a", has_text="Reading text").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("mim-program-1996.html#point-7.2")
+
+
+def test_results_come_as_you_type_and_the_keyboard_stays_in_the_box(site, page, records):
+    page.goto(f"{site}search.html")
+    page.locator("#search-input").focus()
+    page.keyboard.type("aristocr", delay=20)
+    page.locator("#search-status", has_text="found for “aristocr”").wait_for()
+    assert "mim-program-1996:7.2" in page.locator("#search-results li a").all_inner_texts()
+    assert page.evaluate("document.activeElement.id") == "search-input"
+    assert page.url.endswith("search.html?q=aristocr"), "the address keeps the query"
+    page.keyboard.type("acy reparations", delay=20)
+    page.locator("#search-status", has_text="found for “aristocracy reparations”").wait_for()
+    found = page.locator("#search-results li a").all_inner_texts()
+    assert found and all("reparations" in records[reference].lower() for reference in found)
+    for _ in range(len("aristocracy reparations")):
+        page.keyboard.press("Backspace")
+    page.locator("#search-results li").first.wait_for(state="detached")
+    assert page.locator("#search-status").inner_text() == ""

@@ -1,6 +1,6 @@
 // The search page (search.html): runs the query of its form (?q=...) against the Pagefind index
-// and lists the citable units that hold every word of it, each with its reference, linked to
-// its permalink.
+// as the reader types (after a pause) and lists the citable units that hold every word of it,
+// each with its reference, linked to its permalink.
 //
 // The index has one record for each citable unit (edition/outputs/search.py), whose meta are
 // the unit's permalink (href), its reference, the work's title and the unit's reading text. A reference typed
@@ -72,31 +72,78 @@ function namedReference(query) {
   return documentId && LOCAL_REFERENCE.test(query) ? `${documentId}:${query}` : null;
 }
 
-async function run(query) {
+// Pagefind's module, loaded once, when the first search runs.
+let pagefindModule = null;
+const pagefind = () => (pagefindModule ??= import("../pagefind/pagefind.js"));
+
+// Each search is numbered: the answer of one the reader has typed past is dropped.
+let latest = 0;
+
+async function show(query) {
+  const ticket = ++latest;
+  if (!query) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
   const reference = namedReference(query);
   if (reference) {
-    // The document's page finds the unit by the reference its permalink carries.
-    const [documentId] = reference.split(":");
-    location.replace(`${documentId}.html?ref=${encodeURIComponent(reference)}`);
+    list.replaceChildren();
+    status.textContent = `Press Enter to go to ${reference}.`;
     return;
   }
   status.textContent = `Searching for “${query}” …`;
-  const pagefind = await import("../pagefind/pagefind.js");
   const terms = words(query);
-  const search = await pagefind.search(query);
+  const search = await (await pagefind()).search(query);
   const units = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  if (ticket !== latest) return;
   list.replaceChildren(...units.map((data) => item(data, terms)));
   status.textContent = units.length === 0 ? `Nothing found for “${query}”.`
     : `${units.length} ${units.length === 1 ? "passage" : "passages"} found for “${query}”.`;
 }
 
+// The query in the page's address, so that a result list can be bookmarked and shared.
+function remember(query) {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+}
+
+function failed(error) {
+  status.textContent = `The search could not run: ${error.message}`;
+}
+
+// A reference goes straight to its passage, which the document's page finds by the reference
+// its permalink carries; any other query is shown.
+function go(query) {
+  const reference = namedReference(query);
+  if (reference) {
+    const [documentId] = reference.split(":");
+    location.replace(`${documentId}.html?ref=${encodeURIComponent(reference)}`);
+    return;
+  }
+  remember(query);
+  show(query).catch(failed);
+}
+
+const TYPING_PAUSE_MS = 250;
+let typing = null;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const query = input.value.trim();
+    remember(query);
+    show(query).catch(failed);
+  }, TYPING_PAUSE_MS);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  if (input.value.trim()) go(input.value.trim());
+});
+
 const query = params.get("q");
 if (query && query.trim()) {
   input.value = query;
-  run(query.trim()).catch((error) => {
-    status.textContent = `The search could not run: ${error.message}`;
-  });
+  go(query.trim());
 }
-form.addEventListener("submit", (event) => {
-  if (!input.value.trim()) event.preventDefault();
-});
