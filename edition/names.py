@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
-from .xmlfile import NS, TEI_NS, XmlFile
+from .xmlfile import INTRODUCTION, NS, TEI_NS, XmlFile
 
 DOCUMENT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 100  # with ".diplomatic.html" and the like, well within a file name's 255 bytes
@@ -79,11 +79,16 @@ def id_problems(xml: XmlFile) -> list[Problem]:
     if not DOCUMENT_ID.fullmatch(value):
         return [_at(xml, idno, f'the document id "{value}" must be lower-case letters and digits in words '
                     "joined by single hyphens (it names files in the build)")]
-    if value in SITE_NAMES or value in DEVICE_NAMES:
+    if (value in SITE_NAMES and not _owns(xml, value)) or value in DEVICE_NAMES:
         return [_at(xml, idno, f'the document id "{value}" is a reserved name of the site or of an operating system')]
     if Path(xml.path).stem != value:
         return [_at(xml, idno, f'the document id "{value}" differs from the file name "{Path(xml.path).name}"')]
     return []
+
+
+def _owns(xml: XmlFile, name: str) -> bool:
+    """Whether the file is the one the site names its pages after: the introduction."""
+    return name == INTRODUCTION and xml.tree.getroot().get("type") == INTRODUCTION
 
 
 def document_id(xml: XmlFile) -> str:

@@ -63,14 +63,6 @@
     </section>
   </xsl:template>
 
-  <!-- The introduction quotes with quotation marks of its own, the marks of the English
-       edition's prose (the works' quotations keep the marks their sources give). -->
-  <xsl:template match="quote[f:in-introduction(.)] | q[f:in-introduction(.)]" mode="m:html-inline" priority="3">
-    <xsl:variable name="inner" as="xs:boolean" select="count(ancestor::quote | ancestor::q) mod 2 = 1"/>
-    <span class="{local-name()}">{if ($inner) then '‘' else '“'}<xsl:apply-templates
-      mode="m:html-inline"/>{if ($inner) then '’' else '”'}</span>
-  </xsl:template>
-
   <xsl:function name="f:in-introduction" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="root($node)/TEI/@type = 'introduction'"/>
