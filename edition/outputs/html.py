@@ -18,7 +18,7 @@ from .. import citation, cite, policy
 from . import print_html
 from ..citation import Passage
 from ..documents import Edition, Work
-from ..errors import EditionError
+from ..errors import EditionError, Problem
 from ..output_files import output_file
 from ..published import publish
 from ..summary import Summary
@@ -116,6 +116,25 @@ def _fragment(html: str, style: str) -> etree._Element:
     return element
 
 
+def unresolved_passages(edition: Edition, summaries: list[Summary]) -> list[Problem]:
+    """A problem at each reference to a passage (``ref/@cRef``, "mim-program-1996:7.2") of the
+    introduction that names no citable unit of the works: the page would link it nowhere. The
+    units are those of the works it names, found in their summaries."""
+    references = [(ref, ref.get("cRef")) for ref in edition.introduction.tree.iterfind(".//tei:ref[@cRef]", NS)]
+    named = {reference.partition(":")[0] for _, reference in references}
+    known = {unit.reference for summary in summaries if summary.id in named and not summary.generic
+             for unit in citation.units(edition, _summarised_work(edition, summary))}
+    return [Problem(str(edition.introduction.path), *edition.introduction.position(ref),
+                    f'@cRef="{reference}" names no passage of the edition')
+            for ref, reference in references if reference not in known]
+
+
+def _summarised_work(edition: Edition, summary: Summary) -> Work:
+    """A work as its summary gives it: its header and the elements its citation scheme counts."""
+    return Work(summary.id, XmlFile(edition.project.texts / f"{summary.id}.xml",
+                                    etree.ElementTree(etree.fromstring(summary.xml)), summary.xml))
+
+
 def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> list[Path]:
     """index.html, the register pages, the themes, the search page: their input is the
     registers (or the first summary), the works come as their summaries. The comparison shows
@@ -127,8 +146,13 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
     pages = ("index", *REGISTER_PAGES) if edition.registers else ("index",)
     pages += (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
     host_path = edition.registers.path if edition.registers else edition.project.texts
+    if edition.introduction is not None:
+        pages += ("introduction",)
+        problems = unresolved_passages(edition, summaries)
+        if problems:
+            raise EditionError(problems)
     written = []
-    for page in pages + (("introduction",) if edition.introduction else ()):
+    for page in pages:
         edition.progress(f"html  {page}")
         shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
         source = edition.introduction if page == "introduction" else None
