@@ -83,7 +83,7 @@ def test_the_events_page_gives_each_entry_its_dates_and_resolved_source(built):
     source = stalin.xpath(".//span[contains(@class, 'ptr-source')]/a")[0]
     assert source.get("href").startswith("https://") and "Stalin" in source.text_content()
     period = register.xpath("//section[@id = 'cultural-revolution']//dl[@class = 'entry-facts']")[0]
-    assert "1966–1976" in period.text_content()
+    assert "May 1966–October 1976" in period.text_content()
 
 
 def test_every_page_offers_the_events_in_its_navigation(built):

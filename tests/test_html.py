@@ -166,8 +166,8 @@ def test_every_page_declares_its_language(built):
 def test_register_entries_resolve_their_sources(built):
     persons = page(built, "persons.html")
     lenin = persons.xpath("//section[@id = 'lenin']")[0]
-    assert "https://www.wikidata.org/wiki/Q1394" in lenin.xpath(".//a/@href")
-    assert "Vladimir Lenin (Q1394)" in lenin.text_content()
+    assert "https://archontology.org/nations/ussr/ussr_govt/lenin.php" in lenin.xpath(".//a/@href")
+    assert "Lenin (Ul'janov), Vladimir (USSR)" in lenin.text_content()
 
 
 def test_foreign_tei_renders_and_keeps_its_text(project, tmp_path):
