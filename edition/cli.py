@@ -12,6 +12,7 @@ import click
 from . import __version__, isolation
 from . import build as builder
 from . import cite as citations
+from . import release as releaser
 from . import schema as schema_files
 from . import serve as server
 from .errors import EditionError
@@ -122,6 +123,23 @@ def cite(reference: str, style: str, output: str) -> None:
     click.echo(_run(lambda: isolation.run_limited(project.limits, project.texts, f"citing {reference}",
                                                   citations.cite_reference, project, reference, style,
                                                   output)).rstrip("\n"))
+
+
+@main.command()
+def release() -> None:
+    """Check that the committed sources may be released as the version their headers carry,
+    then tag the commit v<version>.
+
+    Refuses, naming each reason, a placeholder base-url, uncommitted changes under texts/,
+    headers that disagree on the version or a version already tagged, a version without its
+    revisionDesc/change, a version that does not follow from the changes, and a published
+    reference that no longer resolves unless a header declares what became of it.
+
+    Example: edition release
+    """
+    project = _run(find_project)
+    released = _run(lambda: releaser.release(project, lambda message: click.echo(message, err=True)))
+    click.echo(released.summary())
 
 
 @main.command()
