@@ -73,9 +73,29 @@
       <xsl:for-each select="note">
         <p class="entry-note"><xsl:apply-templates mode="m:html-inline"/></p>
       </xsl:for-each>
+      <xsl:sequence select="f:entry-sources(.)"/>
       <xsl:sequence select="f:occurrences(@xml:id)"/>
     </section>
   </xsl:template>
+
+  <!-- The references an entry's note points to, each with its full bibliographic description
+       and its note on how it was seen (what a reader needs to find it and weigh it), so that
+       "Source:" in the note is never the only trace of where a fact comes from. -->
+  <xsl:function name="f:entry-sources" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="sources" as="element(bibl)*"
+      select="($entry/note//ptr[@type = 'source'] ! f:register-entry(@target)[self::bibl])/."/>
+    <xsl:if test="exists($sources)">
+      <div class="entry-sources">
+        <h3 id="{$entry/@xml:id}-sources">Sources</h3>
+        <ul aria-labelledby="{$entry/@xml:id}-sources">
+          <xsl:for-each select="$sources">
+            <li><xsl:apply-templates mode="m:html-inline"/></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+  </xsl:function>
 
   <xsl:mode name="m:html-entry-bibl" on-no-match="fail"/>
 
@@ -102,7 +122,8 @@
         <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
         <dd><a href="{$f:authorities(@type) || normalize-space()}">{normalize-space()}</a></dd>
       </xsl:for-each>
-      <xsl:sequence select="f:fact('Identification', f:certainty($entry/@cert) ! (. || '; see the note'))"/>
+      <!-- How far the identification and the facts were checked, in the scale's own words. -->
+      <xsl:sequence select="f:fact('Certainty', f:certainty($entry/@cert) ! (. || '; see the note'))"/>
     </xsl:variable>
     <xsl:if test="exists($facts)">
       <dl class="entry-facts"><xsl:sequence select="$facts"/></dl>
@@ -123,9 +144,12 @@
     <xsl:sequence select="f:date($entry/@from) || '–' || f:date($entry/@to)"/>
   </xsl:function>
 
+  <!-- An ISO date as words: a day, a month of a year, or a year as it stands. -->
   <xsl:function name="f:date" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
-    <xsl:sequence select="if ($iso castable as xs:date) then format-date(xs:date($iso), '[D] [MNn] [Y]') else $iso"/>
+    <xsl:sequence select="if ($iso castable as xs:date) then format-date(xs:date($iso), '[D] [MNn] [Y]')
+      else if ($iso castable as xs:gYearMonth) then format-date(xs:date($iso || '-01'), '[MNn] [Y]')
+      else $iso"/>
   </xsl:function>
 
   <!-- Every pointer of every work to the entry, grouped by work, each linked to its block. -->
