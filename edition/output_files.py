@@ -8,7 +8,9 @@ lies inside the folder it is written to.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 from .errors import EditionError
@@ -31,3 +33,21 @@ def output_file(folder: Path, *segments: str) -> Path:
     # through: the new output gets a file of its own.
     path.unlink(missing_ok=True)
     return path
+
+
+def offered_by_the_site(path: Path, folder: Path) -> list[Path]:
+    """``path`` (an output under ``folder``, the build) also under ``folder/html/``, at the same
+    place (``pdf/<id>.pdf`` -> ``html/pdf/<id>.pdf``), when the build makes the site: the pages
+    link to it there, so that the site's folder alone can be deployed. A hard link, so nothing
+    is stored twice; a copy where the file system has none."""
+    site = folder / "html"
+    if not site.is_dir():
+        return []
+    relative = path.relative_to(folder)
+    target = output_file(site, *relative.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copyfile(path, target)
+    return [target]

@@ -84,3 +84,15 @@ def test_others_can_read_the_build(built):
     folders = [built, *(path for path in built.rglob("*") if path.is_dir())]
     assert {path.stat().st_mode & 0o777 for path in folders} == {0o777 & ~mask}
     assert {path.stat().st_mode & 0o777 for path in built.rglob("*") if path.is_file()} == {0o666 & ~mask}
+
+
+def test_the_site_offers_the_texts_and_pdfs_of_the_build(built):
+    """Deploying build/html alone is enough: each PDF and plain text is there too, the same
+    file (a hard link), where the pages' metadata point."""
+    for kind, pattern in (("pdf", "*.pdf"), ("text", "*.txt")):
+        made = sorted(path.name for path in (built / kind).glob(pattern))
+        assert made and made == sorted(path.name for path in (built / "html" / kind).glob(pattern))
+        for name in made:
+            assert (built / "html" / kind / name).read_bytes() == (built / kind / name).read_bytes()
+    manifest = (built / "manifest.json").read_text(encoding="utf-8")
+    assert '"html/pdf/mim-program-1996.pdf"' in manifest

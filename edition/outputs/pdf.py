@@ -1,5 +1,5 @@
 """build/pdf/: a tagged PDF (PDF/UA-1) of every work and of the editors' introduction,
-rendered from build/print/.
+rendered from build/print/, and offered by the site too (build/html/pdf/).
 
 The renderer reads nothing but the print HTML and its assets: its URL fetcher serves
 files under the build folder and refuses everything else, the network included. The
@@ -20,6 +20,7 @@ from . import print_html
 from ..documents import Edition, Work
 from ..summary import Summary
 from ..errors import EditionError
+from ..output_files import offered_by_the_site
 
 STYLESHEETS: list[str] = []
 PDF_VARIANT = "pdf/ua-1"
@@ -35,7 +36,7 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     edition.progress(f"pdf   {work.id}")
     target = folder / "pdf" / f"{work.id}.pdf"
     render(folder / "print" / f"{work.id}.html", target, root=folder, work=work)
-    return [target]
+    return [target, *offered_by_the_site(target, folder)]
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
@@ -45,7 +46,7 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     edition.progress("pdf   introduction")
     target = folder / "pdf" / Path(print_html.INTRODUCTION_FILE).with_suffix(".pdf").name
     render(folder / "print" / print_html.INTRODUCTION_FILE, target, root=folder)
-    return [target]
+    return [target, *offered_by_the_site(target, folder)]
 
 
 def render(html: Path, target: Path, root: Path, work: Work | None = None) -> None:

@@ -1,11 +1,12 @@
 """build/text/: the reading text and the diplomatic text of every work (the reading text alone
-of a work rendered generically)."""
+of a work rendered generically), offered by the site too (build/html/text/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..documents import Edition, Work
+from ..output_files import offered_by_the_site
 
 STYLESHEETS = ["text.xsl"]
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
@@ -21,8 +22,9 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     edition.progress(f"text  {work.id}")
     written = []
     for view, name in VIEWS.items() if not work.generic else [("reading", VIEWS["reading"])]:
-        written.append(folder / "text" / name.format(id=work.id))
-        written[-1].write_text(render(edition, work, view), encoding="utf-8")
+        target = folder / "text" / name.format(id=work.id)
+        target.write_text(render(edition, work, view), encoding="utf-8")
+        written += [target, *offered_by_the_site(target, folder)]
     return written
 
 
