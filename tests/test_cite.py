@@ -88,7 +88,8 @@ def test_each_style_names_the_edition_and_its_text_and_locates_the_passage(cli, 
     document, _, ref = reference.partition(":")
     facts = header_facts(document)
     for fact in (facts["author"], facts["title"], facts["editor"], facts["publisher"], "ersion " + facts["version"],
-                 facts["date"][:4], f"{project.base_url}{document}.html" + (f"#point-{ref}" if ref else "")):
+                 facts["date"][:4],
+                 f"{project.base_url}v/{facts['version']}/{document}.html" + (f"#point-{ref}" if ref else "")):
         assert fact in entry
     assert in_text.startswith("(") and in_text.endswith(")")
     assert (ref in in_text) if ref else not re.search(r"\d\.\d", in_text)

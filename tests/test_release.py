@@ -305,3 +305,36 @@ def test_a_new_document_is_a_minor_version(repo):
     result = run()
     assert result.exit_code == 0, result.output
     assert "released v1.1.0 (a minor version after v1.0.0): 3 documents" in result.output
+
+
+def cite(*args: str):
+    return CliRunner().invoke(main, ["cite", *args], catch_exceptions=False)
+
+
+def test_a_citation_of_a_released_version_reads_its_tag_and_names_it(repo, without_schema_check):
+    assert run().exit_code == 0
+    merge_point_7_blocks_2_and_3(repo)
+    declare(repo, "2.0.0", "merged", "mim-program-1996:7.3", "mim-program-1996:7.2")
+    commit(repo, "7.3 merged into 7.2")
+    assert run().exit_code == 0
+    old = cite("mim-program-1996:7.2", "--version", "1.0.0")
+    assert old.exit_code == 0, old.output
+    assert f"{PUBLISHED}v/1.0.0/mim-program-1996.html#point-7.2." in old.output
+    assert "Version 1.0.0." in old.output
+    # 7.3 was published in 1.0.0: citable there, and only there.
+    assert f"{PUBLISHED}v/1.0.0/mim-program-1996.html#point-7.3" in cite("mim-program-1996:7.3", "--version", "1.0.0").output
+    gone = cite("mim-program-1996:7.3", "--version", "2.0.0")
+    assert gone.exit_code == 1
+    assert "mim-program-1996:7.3: error: in version 2.0.0: no passage '7.3': mim-program-1996:7 has blocks 1-2" in gone.output
+    current = cite("mim-program-1996:7.2", "--format", "csl-json")
+    assert f'"URL": "{PUBLISHED}v/2.0.0/mim-program-1996.html#point-7.2"' in current.output
+    unknown = cite("mim-program-1996:7.2", "--version", "1.1.0")
+    assert unknown.exit_code == 1
+    assert "mim-program-1996:7.2: error: no released version 1.1.0; released versions: 1.0.0, 2.0.0" in unknown.output
+    assert "1.0: error: a version is major.minor.patch" in cite("mim-program-1996:7.2", "--version", "1.0").output
+
+
+def test_without_tags_no_version_is_released(repo):
+    result = cite("mim-program-1996:7.2", "--version", "1.0.0")
+    assert result.exit_code == 1
+    assert "no released version 1.0.0; released versions: none (there is no tag v<version>)" in result.output
