@@ -1,5 +1,6 @@
 """``edition release``: check that the sources may be released as the version their headers
-carry, then tag the commit ``v<version>``.
+carry, write the version's citation and deposit metadata (edition.deposit), commit them, and
+tag that commit ``v<version>``.
 
 A release is refused, with every reason found, when the edition has no real address
 (``base-url``), when texts/ has uncommitted changes, when the headers disagree on the version
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, isolation, versions
+from . import changes, deposit, isolation, versions
 from .errors import EditionError, Problem
 from .project import Project
 from .validate import validate
@@ -70,7 +71,8 @@ def release(project: Project, progress: Callable[[str], None] = lambda message: 
                                    project, versions.released(project.root), version)
     if report.problems:
         raise EditionError(report.problems)
-    written: list[Path] = []
+    written = deposit.write(project, deposit.facts(project, files, version, report.previous))
+    versions.commit(project.root, written, f"Release {version}: its citation and deposit metadata")
     versions.make_tag(project.root, version, f"Version {version}")
     return Released(version, report.previous, report.level, report.documents, report.references,
                     report.declared, tuple(str(path.relative_to(project.root)) for path in written))

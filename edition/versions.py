@@ -127,3 +127,11 @@ def checked_out(root: Path, version: Version, folder: str = "texts"):
 def make_tag(root: Path, version: Version, message: str) -> None:
     """An annotated tag on the current commit: it records who released and when."""
     git(root, "tag", "--annotate", "--message", message, version.tag)
+
+
+def commit(root: Path, paths: list[Path], message: str) -> None:
+    """Commit these files alone (whatever else is staged stays staged), if they changed."""
+    names = [str(path) for path in paths]
+    git(root, "add", "--", *names)
+    if git(root, "status", "--porcelain=v1", "--", *names).strip():
+        git(root, "commit", "--quiet", "--message", message, "--", *names)
