@@ -39,8 +39,8 @@ BROKEN = [
      'point numbered "11" where 10 is expected: points are numbered consecutively from 1'),
     ("undeclared value", '<cit type="block">', '<cit type="inline">', '<cit type="inline">',
      None),
-    ("unclassified point", 'n="5" xml:id="point-5" ana="alignment.xml#theme-institutions"', 'n="5" xml:id="point-5"',
-     '<div type="point" n="5"', "point 5 is not classified by a theme of the taxonomy (@ana)"),
+    ("commentary without a source", '<ptr\n          type="source" target="registers.xml#src-mao-new-democracy-1940"/>', '',
+     '<note type="commentary"><q>New Democracy', 'a commentary note must point to its source(s) (ptr type="source")'),
 ]
 
 
@@ -52,7 +52,7 @@ def test_a_link_of_the_alignment_to_a_missing_point_is_refused(cli, texts_copy):
     line, col = position_of(text, 'xml:id="align-institutions"')
     assert result.stderr.splitlines() == [
         f'{path}:{line}:{col}: error: the second end of link align-institutions, '
-        f'"llco-what-we-strive-for.xml#point-70", is not a point of the edition']
+        f'"llco-what-we-strive-for.xml#point-70", is not a point of the edition or a block of one']
 
 
 @pytest.mark.parametrize("what, old, new, where, message", BROKEN, ids=[b[0] for b in BROKEN])

@@ -12,8 +12,15 @@
        It stays where it was if it is a unit itself or no paragraph follows it.
      - Each reading of a choice is marked @e:reading, "shown" or "other", for the view ($view);
        the choice carries the editors' note on it from that view's side (@e:note).
-     - Each element the reading text annotates (a choice, a quotation with a source) carries
-       its note's number (@e:n), counted from 1 in the text.
+     - Each element the reading text annotates (a choice, a quotation, paraphrase or allusion
+       with a source, a note of the editors' commentary) carries its note's number (@e:n),
+       counted from 1 in the text: one series, in the order of the text, so that a note has the
+       same number in every output.
+     - A note of the commentary stays where it is anchored, empty, with its number and a key
+       (@e:key); its words move to an e:commentary element after the text (one e:body each,
+       with the same key; f:commentary-words finds them). So the text, a heading and a unit
+       hold the source's words only, for whatever reads their string value (labels, search),
+       and the outputs that render the commentary read its words from one place.
 
      Nothing else changes: a node of the copy has the path() its original has (so that an
      error names the source's element), unless it is an attached head.
@@ -56,7 +63,8 @@
     <xsl:param name="document" as="document-node()"/>
     <xsl:variable name="units" as="map(xs:string, map(*))" select="f:citations($document)"/>
     <xsl:variable name="marked" as="element()*"
-      select="$document/TEI/text//(choice | quote[@source] | head[@rend = 'run-in'])"/>
+      select="$document/TEI/text//(choice | quote[@source] | seg[@type = 'allusion'][@source]
+        | note[f:is-commentary(.)] | head[@rend = 'run-in'])"/>
     <xsl:variable name="heads" as="element(head)*" select="$marked/self::head[f:attaches(., $units)]"/>
     <xsl:variable name="noted" as="element()*" select="$marked except $marked/self::head"/>
     <xsl:sequence select="map {
@@ -66,6 +74,13 @@
         map:entry(generate-id(following-sibling::*[1]), .))),
       'touched': map:merge(($units?*?node, $noted, $noted/self::choice/*, $heads)/ancestor-or-self::*
         ! map:entry(generate-id(), true())) }"/>
+  </xsl:function>
+
+  <!-- A note of the editors' commentary (the schema's note type "commentary"): numbered with
+       the notes on interventions and quotations, and set apart from them in every output. -->
+  <xsl:function name="f:is-commentary" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/self::note[@type = 'commentary'])"/>
   </xsl:function>
 
   <!-- Whether a run-in head moves into the block after it: a paragraph, and the head no unit
@@ -88,15 +103,48 @@
       </xsl:when>
       <!-- A run-in head that moves is copied into its block, not here. -->
       <xsl:when test="self::head and map:contains($pass?moved, $key)"/>
+      <!-- A note of the commentary leaves its words to e:commentary. -->
+      <xsl:when test="f:is-commentary(.)">
+        <xsl:copy>
+          <xsl:sequence select="@*, f:stamps(., $key, $pass)"/>
+          <xsl:attribute name="e:key" select="$key"/>
+        </xsl:copy>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:copy>
           <xsl:sequence select="@*, f:stamps(., $key, $pass)"/>
           <xsl:apply-templates select="$pass?moved($key)/self::head" mode="m:attach"/>
           <xsl:apply-templates mode="m:normalise"/>
+          <xsl:if test="self::TEI">
+            <xsl:sequence select="f:commentary-words(text//note[f:is-commentary(.)])"/>
+          </xsl:if>
         </xsl:copy>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The words of the commentary's notes, each in an e:body keyed as its note. -->
+  <xsl:function name="f:commentary-words" as="element()?">
+    <xsl:param name="notes" as="element(note)*"/>
+    <xsl:if test="exists($notes)">
+      <e:commentary>
+        <xsl:for-each select="$notes">
+          <e:body e:key="{generate-id()}">
+            <xsl:sequence select="@xml:lang"/>
+            <xsl:copy-of select="node()"/>
+          </e:body>
+        </xsl:for-each>
+      </e:commentary>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:key name="f:commentary-body" match="e:body" use="@e:key"/>
+
+  <!-- The words of a note of the commentary, in a normalised document. -->
+  <xsl:function name="f:commentary-nodes" as="node()*">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="key('f:commentary-body', string($note/@e:key), root($note))/node()"/>
+  </xsl:function>
 
   <xsl:template match="head" mode="m:attach">
     <xsl:copy>
@@ -163,6 +211,15 @@
        edition gives its type, else its type in words, else its reference. -->
   <xsl:variable name="f:division-names" as="map(xs:string, xs:string)"
     select="map { 'archive-note': 'The archive’s note' }"/>
+
+  <!-- What a piece of the page's furniture is, in the editors' words. -->
+  <xsl:variable name="f:furniture-names" as="map(xs:string, xs:string)"
+    select="map { 'header': 'The website’s banner line, not part of the programme' }"/>
+
+  <xsl:function name="f:furniture-name" as="xs:string">
+    <xsl:param name="furniture" as="element()"/>
+    <xsl:sequence select="($furniture/@type ! $f:furniture-names(.), 'Page furniture')[1]"/>
+  </xsl:function>
 
   <xsl:function name="f:division-name" as="xs:string">
     <xsl:param name="division" as="element()"/>

@@ -53,16 +53,50 @@
     <xsl:sequence select="$cert ! $f:certainties(string(.))"/>
   </xsl:function>
 
-  <!-- The note on a quotation whose source the registers identify: "Quoted from: " and the
-       entry of the work, without its own note; what was checked of an identification that is
-       not "high"; nothing when the registers do not know the work. -->
+  <!-- What the text does with the work a @source names: quotes it verbatim (quote), restates it
+       in other words inside quotation marks (quote type="paraphrase"), or echoes it without
+       quotation marks (seg type="allusion"), as the schema defines them; and the words every
+       output uses for each. -->
+  <xsl:variable name="f:quotation-kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
+    'quotation': map { 'note': 'Quoted from', 'link': 'source', 'label': 'Source of the quotation' },
+    'paraphrase': map { 'note': 'Paraphrases', 'link': 'paraphrase', 'label': 'Work paraphrased' },
+    'allusion': map { 'note': 'Echoes', 'link': 'echo', 'label': 'Work echoed' } }"/>
+
+  <xsl:function name="f:quotation-kind" as="xs:string">
+    <xsl:param name="source" as="attribute(source)"/>
+    <xsl:sequence select="if ($source/parent::seg[@type = 'allusion']) then 'allusion'
+      else if ($source/parent::quote[@type = 'paraphrase']) then 'paraphrase'
+      else 'quotation'"/>
+  </xsl:function>
+
+  <xsl:function name="f:quotation-words" as="xs:string">
+    <xsl:param name="source" as="attribute(source)"/>
+    <xsl:param name="use" as="xs:string"/>
+    <xsl:sequence select="$f:quotation-kinds(f:quotation-kind($source))($use)"/>
+  </xsl:function>
+
+  <!-- The note on a quotation, paraphrase or allusion whose work the registers identify:
+       "Quoted from: ", "Paraphrases: " or "Echoes: " and the entry of the work, without its own
+       note; what was checked of an identification that is not "high"; nothing when the
+       registers do not know the work. -->
   <xsl:function name="f:quoted-from" as="node()*">
     <xsl:param name="source" as="attribute(source)"/>
     <xsl:variable name="work" as="element(bibl)?" select="f:register-entry($source)[self::bibl]"/>
     <xsl:if test="exists($work)">
-      <xsl:value-of select="'Quoted from' || $work/@cert[. != 'high'] ! (' (identification ' || f:certainty(.) || ')')
+      <xsl:value-of select="f:quotation-words($source, 'note')
+        || $work/@cert[. != 'high'] ! (' (identification ' || f:certainty(.) || ')')
         || ':' || ' '[not(matches(string($work), '^\s'))]"/>
       <xsl:sequence select="$work/(node() except note)"/>
     </xsl:if>
+  </xsl:function>
+
+  <!-- A reference of the registers as a commentary note names it: its authors, its title and
+       its date. -->
+  <xsl:function name="f:reference-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?" select="f:register-entry($pointer)"/>
+    <xsl:sequence select="if (empty($entry)) then $pointer
+      else string-join((string-join($entry/author ! normalize-space(), ' and ')[.],
+        ($entry/title)[1] ! normalize-space(), ($entry/date)[1] ! normalize-space()), ', ')"/>
   </xsl:function>
 </xsl:stylesheet>

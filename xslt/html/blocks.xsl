@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
@@ -116,6 +117,16 @@
     </p>
   </xsl:template>
 
+  <!-- The furniture of the source's page (its banner line): the source's words, set as
+       furniture, after the editors' word on what they are; never a heading or the author. -->
+  <xsl:template match="fw" mode="m:html-blocks">
+    <div class="fw fw-{@type}">
+      <xsl:sequence select="f:lang(.)"/>
+      <p class="editorial fw-label">[{f:furniture-name(.)}]</p>
+      <p class="fw-text"><xsl:apply-templates mode="m:html-inline"/></p>
+    </div>
+  </xsl:template>
+
   <xsl:template match="titlePage" mode="m:html-blocks">
     <div class="title-page" id="{f:anchor(.)}">
       <xsl:sequence select="f:lang(.), f:unit-opening(.)"/>
@@ -200,7 +211,10 @@
       => replace('(^|\.)(front|body|back)-1', '$1$2'))[1]"/>
   </xsl:function>
 
-  <!-- The source description of the header, for the about box and the edition's page. -->
+  <!-- The source description of the header, for the about box and the edition's page: the
+       source in one line (author, title, the date it prints, the dates established, where it is
+       published), then its notes, each under the name of what it says; then the later layers of
+       the source, each described the same way. -->
   <xsl:template match="bibl | biblStruct | biblFull | msDesc" mode="m:html-source">
     <p class="source-bibl">
       <xsl:choose>
@@ -210,8 +224,7 @@
         <xsl:otherwise>
           <xsl:for-each select="* except note">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <xsl:if test="self::distributor">served by </xsl:if>
-            <xsl:apply-templates select="." mode="m:html-inline"/>
+            <xsl:apply-templates select="." mode="m:html-source-part"/>
           </xsl:for-each>
           <xsl:text>.</xsl:text>
         </xsl:otherwise>
@@ -220,11 +233,58 @@
     <xsl:apply-templates select="note" mode="m:html-source"/>
   </xsl:template>
 
+  <xsl:mode name="m:html-source-part" on-no-match="fail"/>
+
+  <xsl:template match="*" mode="m:html-source-part">
+    <xsl:apply-templates select="." mode="m:html-inline"/>
+  </xsl:template>
+
+  <xsl:template match="distributor" mode="m:html-source-part">
+    <xsl:text>served by </xsl:text>
+    <xsl:apply-templates select="." mode="m:html-inline"/>
+  </xsl:template>
+
+  <xsl:template match="ref[@target]" mode="m:html-source-part">
+    <xsl:text>published at </xsl:text>
+    <xsl:apply-templates select="." mode="m:html-inline"/>
+  </xsl:template>
+
+  <!-- A date the evidence limits: its words, and what was done to establish it. -->
+  <xsl:template match="date[@notBefore or @notAfter]" mode="m:html-source-part">
+    <xsl:text>{if (@type = 'creation') then 'written ' else ''}</xsl:text>
+    <xsl:apply-templates select="." mode="m:html-inline"/>
+    <xsl:text>{@cert ! (' (' || f:certainty(.) || ')')}</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="listBibl" mode="m:html-source">
+    <section class="source-layers">
+      <xsl:apply-templates select="head" mode="m:html-source"/>
+      <xsl:apply-templates select="bibl" mode="m:html-source"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="listBibl/head" mode="m:html-source">
+    <p class="source-layers-head"><strong><xsl:apply-templates mode="m:html-inline"/></strong></p>
+  </xsl:template>
+
   <xsl:template match="note | p" mode="m:html-source">
-    <p class="source-note">
-      <xsl:apply-templates mode="m:html-inline"/>
+    <p class="source-note{@type ! (' source-note-' || .)}">
+      <xsl:sequence select="f:source-note-label(.), f:words-and-sources(node(), true())"/>
     </p>
   </xsl:template>
+
+  <!-- The name of what a note of a source's description says (the schema's note types). -->
+  <xsl:variable name="f:source-note-labels" as="map(xs:string, xs:string)" select="map {
+    'publication': 'Publication', 'date': 'Date', 'comparison': 'Compared',
+    'archived-copy': 'Archived copy', 'transcription': 'Transcription',
+    'omissions': 'Not recorded' }"/>
+
+  <xsl:function name="f:source-note-label" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:for-each select="$note/@type[map:contains($f:source-note-labels, .)]">
+      <strong class="source-note-label">{$f:source-note-labels(.)}. </strong>
+    </xsl:for-each>
+  </xsl:function>
 
   <xsl:template match="*" mode="m:html-source" priority="-1">
     <xsl:sequence select="f:unhandled(., 'html')"/>

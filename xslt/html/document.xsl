@@ -85,12 +85,43 @@
     <xsl:sequence select="(f:reference(($document//*[@e:ref])[last()]), f:document-id($document))[1]"/>
   </xsl:function>
 
-  <!-- The text itself, in the language its TEI declares. -->
+  <!-- The text itself, in the language its TEI declares, then the editors' commentary on it:
+       on this page, and here only, each note's marker has the id its note links back to. -->
   <xsl:function name="f:text" as="element()">
     <xsl:param name="document" as="document-node()"/>
     <xsl:variable name="text" as="element(text)?" select="$document/TEI/text"/>
     <article class="text view-{$view}" lang="{f:language(($text, $document/*)[1])}">
-      <xsl:apply-templates select="$text" mode="m:html-blocks"/>
+      <xsl:apply-templates select="$text" mode="m:html-blocks">
+        <xsl:with-param name="commentary-anchors" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:sequence select="f:commentary-list($text)"/>
     </article>
+  </xsl:function>
+
+  <!-- The commentary, numbered as the markers in the text, each note with a link back to its
+       marker. It is the editors' words: class "editorial", like every addition to the text. -->
+  <xsl:function name="f:commentary-list" as="element()?">
+    <xsl:param name="text" as="element(text)?"/>
+    <xsl:variable name="notes" as="element(note)*" select="$text//note[f:is-commentary(.)]"/>
+    <xsl:if test="exists($notes)">
+      <section class="editorial commentary" aria-labelledby="commentary-heading" lang="en">
+        <h2 id="commentary-heading">Commentary</h2>
+        <p class="commentary-intro">The editors' notes on terms, allusions and spellings, numbered
+          with the notes on their interventions and quotations.</p>
+        <ol class="commentary-notes">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:commentary-ids(.)"/>
+            <li id="{$ids?note}" value="{@e:n}">
+              <xsl:sequence select="f:lang(.)"/>
+              <p>
+                <xsl:sequence select="f:commentary-body(., true())"/>
+                <xsl:text> </xsl:text>
+                <a class="back-ref" href="#{$ids?marker}" aria-label="Back to the text of note {@e:n}">↩</a>
+              </p>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
   </xsl:function>
 </xsl:stylesheet>

@@ -15,6 +15,11 @@
        float the note as a footnote. On the web a button.app-toggle (hidden) precedes the note:
        assets/notes.js shows it and makes the note a disclosure it opens and closes, so that
        without scripts the note simply stays visible;
+     - a quotation, a paraphrase and an allusion whose work the registers identify are followed
+       by a small link to the work's entry, which says which of the three it is;
+     - a note of the editors' commentary is a numbered marker (sup.comm-ref) linking to the note,
+       which the document's page lists after the text (f:commentary-list); on that page the
+       marker has an id the note links back to;
      - a date that stands for events of the register is followed by links to them;
      - no link is ever nested in another: inside a link names become plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -134,11 +139,12 @@
     <xsl:sequence select="matches($value, '^\d{4}(-\d{2}(-\d{2})?)?$')"/>
   </xsl:function>
 
-  <!-- Quotations: the source's own marks stand in the text, so none are added. -->
+  <!-- Quotations: the source's own marks stand in the text, so none are added. A paraphrase is
+       a quotation to the eye, and says what it is in its class and its link. -->
 
   <xsl:template match="quote" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <span class="quote">
+    <span class="quote{@type ! (' quote-' || .)}">
       <xsl:sequence select="f:lang(.)"/>
       <xsl:apply-templates mode="m:html-inline"/>
     </span>
@@ -147,15 +153,29 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A small link from a quotation to the entry of the work it quotes. -->
+  <!-- An allusion: words of the text that echo another work unmarked; the link says so. -->
+  <xsl:template match="seg[@type = 'allusion']" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <span class="allusion">
+      <xsl:sequence select="f:lang(.)"/>
+      <xsl:apply-templates mode="m:html-inline"/>
+    </span>
+    <xsl:if test="@source and not($in-link)">
+      <xsl:sequence select="f:source-link(@source)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A small link from a quotation, paraphrase or allusion to the entry of the work it
+       quotes, restates or echoes: "source", "paraphrase" or "echo". -->
   <xsl:function name="f:source-link" as="element()?">
     <xsl:param name="source" as="attribute(source)"/>
     <xsl:variable name="href" as="xs:string?" select="f:register-href($source, 'quote')"/>
     <xsl:variable name="title" as="xs:string?"
       select="f:register-entry($source)/title[1] ! normalize-space()"/>
     <xsl:if test="$href">
-      <sup class="editorial source-ref">
-        <a href="{$href}" aria-label="{string-join(('Source of the quotation', $title), ': ')}">source</a>
+      <sup class="editorial source-ref source-ref-{f:quotation-kind($source)}">
+        <a href="{$href}" aria-label="{string-join((f:quotation-words($source, 'label'), $title), ': ')}">{
+          f:quotation-words($source, 'link')}</a>
       </sup>
     </xsl:if>
   </xsl:function>
@@ -293,6 +313,67 @@
   <xsl:template match="pb" mode="m:html-inline">
     <span class="editorial pb">{@n ! (' [' || . || '] ')}</span>
   </xsl:template>
+
+  <!-- A note of the editors' commentary: its number, a link to the note in the list after the
+       text (on the work's own page, whatever page the marker stands in). -->
+  <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:commentary-ids(.)"/>
+    <sup class="editorial comm-ref">
+      <xsl:choose>
+        <xsl:when test="$in-link">{@e:n}</xsl:when>
+        <xsl:otherwise>
+          <a href="{if ($commentary-anchors) then '' else f:view-file(f:document-id(.), $view)}#{$ids?note}"
+            aria-label="Commentary, note {@e:n}">
+            <xsl:if test="$commentary-anchors">
+              <xsl:attribute name="id" select="$ids?marker"/>
+            </xsl:if>
+            <xsl:text>{@e:n}</xsl:text>
+          </a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+
+  <!-- The ids of a commentary note in its work's page and of its marker, from the document's
+       id and the note's number (a page may show passages of several documents). -->
+  <xsl:function name="f:commentary-ids" as="map(xs:string, xs:string)">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="key" as="xs:string" select="f:document-id($note) || '-' || $note/@e:n"/>
+    <xsl:sequence select="map { 'note': 'note-' || $key, 'marker': 'note-ref-' || $key }"/>
+  </xsl:function>
+
+  <!-- What a commentary note says, then its sources, each linked to its entry in the
+       registers' references: shared by the web list and the printed footnote. -->
+  <xsl:function name="f:commentary-body" as="node()*">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:param name="linked" as="xs:boolean"/>
+    <xsl:sequence select="f:words-and-sources(f:commentary-nodes($note), $linked)"/>
+  </xsl:function>
+
+  <!-- A note's words, then the references it points to (ptr type="source"), gathered in one
+       "Sources:" line: a commentary note, a note on a source's description. -->
+  <xsl:function name="f:words-and-sources" as="node()*">
+    <xsl:param name="words" as="node()*"/>
+    <xsl:param name="linked" as="xs:boolean"/>
+    <xsl:variable name="sources" as="element(ptr)*" select="$words/descendant-or-self::ptr[@type = 'source']"/>
+    <xsl:apply-templates select="$words except $sources" mode="m:html-inline"/>
+    <xsl:if test="exists($sources)">
+      <span class="sources">
+        <xsl:text>{if (count($sources) gt 1) then 'Sources' else 'Source'}: </xsl:text>
+        <xsl:for-each select="$sources">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:variable name="href" as="xs:string?" select="f:register-href(@target, 'bibl')"/>
+          <xsl:choose>
+            <xsl:when test="$linked and exists($href)"><a href="{$href}">{f:reference-label(@target)}</a></xsl:when>
+            <xsl:otherwise>{f:reference-label(@target)}</xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:text>{'.'[not(matches(f:reference-label($sources[last()]/@target), '[.!?]$'))]}</xsl:text>
+      </span>
+    </xsl:if>
+  </xsl:function>
 
   <!-- A note inside running text is the editors' (or the source's) aside, kept in place. -->
   <xsl:template match="note" mode="m:html-inline">

@@ -65,7 +65,7 @@
     <xsl:sequence select="'Digital edition, version ' || $file/editionStmt/edition/@n || ', of '
       || string-join((normalize-space($source/title[1]),
            ($source/author ! normalize-space(), 'anonymous')[1],
-           (normalize-space($source/date), 'undated')[1]), ', ')
+           (normalize-space($source/date[not(@type)][1])[.], 'undated')[1]), ', ')
       || '. ' || normalize-space($file/publicationStmt/publisher) || '.'"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Print's own inline rules, which take precedence over the imported web ones: an editorial
-     intervention, a note and the source of a quotation become footnotes. A footnote on an
+     intervention, a note of the commentary and the source of a quotation, paraphrase or
+     allusion become footnotes, numbered in one series as the normalisation pass numbered them;
+     a footnote of the commentary says that it is one and ends with its sources. A footnote on an
      intervention begins with the reading it is about (the lemma), then says, as the web
      edition does, what the source has (the note the normalisation pass stamped). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,11 +25,12 @@
       normalize-space($choice/*[@e:reading = 'shown'])}</span>] {$choice/@e:note}.</span>
   </xsl:function>
 
-  <!-- A quotation's source, as the registers identify it, once per block and source. -->
+  <!-- A quotation's, paraphrase's or allusion's source, as the registers identify it: one
+       footnote for each, so that the footnotes keep the numbers of the other outputs. -->
   <xsl:function name="f:source-link" as="element()?">
     <xsl:param name="source" as="attribute(source)"/>
     <xsl:variable name="note" as="node()*" select="f:quoted-from($source)"/>
-    <xsl:if test="exists($note) and empty($source/../preceding-sibling::quote[@source = $source])">
+    <xsl:if test="exists($note)">
       <span class="editorial source-note footnote" role="note">
         <xsl:apply-templates select="$note" mode="m:html-inline"/>
       </span>
@@ -36,6 +39,14 @@
 
   <!-- A date's events are named in the web edition's register, not on paper. -->
   <xsl:template match="@corresp" mode="m:html-event-refs"/>
+
+  <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline" priority="1">
+    <span class="editorial note footnote note-commentary" role="note">
+      <xsl:sequence select="f:lang(.)"/>
+      <span class="note-kind">Commentary. </span>
+      <xsl:sequence select="f:commentary-body(., false())"/>
+    </span>
+  </xsl:template>
 
   <xsl:template match="note" mode="m:html-inline">
     <span class="editorial note footnote{@type ! (' note-' || .)}" role="note">

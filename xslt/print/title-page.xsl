@@ -33,16 +33,39 @@
         <xsl:sequence select="string-join(author ! normalize-space(), '; ') || '. '"/>
         <cite>{normalize-space(title[1])}</cite>
         <xsl:text>. </xsl:text>
-        <xsl:sequence select="if (date) then normalize-space(date) || '.' else 'Undated.'"/>
+        <xsl:sequence select="if (date[not(@type)]) then normalize-space(date[not(@type)][1]) || '.' else 'Undated.'"/>
+        <xsl:for-each select="date[@notBefore or @notAfter]">
+          <xsl:text> Written {normalize-space()}{@cert ! (' (' || f:certainty(.) || ')')}.</xsl:text>
+        </xsl:for-each>
+        <xsl:for-each select="ref[@target]">
+          <xsl:text> Published at </xsl:text><span class="url">{@target}</span><xsl:text>.</xsl:text>
+        </xsl:for-each>
         <!-- Where it was served, unless a note of the description says so. -->
         <xsl:if test="distributor and not(note//@ref = distributor//@ref)">
           <xsl:text> Served by {string-join(distributor ! normalize-space(), '; ')}.</xsl:text>
         </xsl:if>
       </p>
       <xsl:for-each select="note">
-        <p><xsl:apply-templates mode="m:print-header-text"/></p>
+        <p><xsl:sequence select="f:source-note-label(.)"/><xsl:apply-templates mode="m:print-header-text"/></p>
       </xsl:for-each>
+      <xsl:apply-templates select="../listBibl[@type = 'layers']/bibl" mode="m:print-title-page"/>
     </section>
+  </xsl:template>
+
+  <!-- A later layer of the source (a note of the archive): its own author, title and dates. -->
+  <xsl:template match="listBibl[@type = 'layers']/bibl" mode="m:print-title-page">
+    <h3>{normalize-space(../head)}</h3>
+    <p class="source-bibl">
+      <xsl:sequence select="string-join(author ! normalize-space(), '; ') || ', '"/>
+      <cite>{normalize-space(title[1])}</cite>
+      <xsl:for-each select="date">
+        <xsl:text>, written {normalize-space()}{@cert ! (' (' || f:certainty(.) || ')')}</xsl:text>
+      </xsl:for-each>
+      <xsl:text>.</xsl:text>
+    </p>
+    <xsl:for-each select="note">
+      <p><xsl:sequence select="f:source-note-label(.)"/><xsl:apply-templates mode="m:print-header-text"/></p>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="fileDesc" mode="m:print-title-page">
@@ -76,8 +99,25 @@
     <code><xsl:apply-templates mode="m:print-header-text"/></code>
   </xsl:template>
 
-  <xsl:template match="orgName | persName | placeName | name | date | q | hi | emph | foreign"
+  <xsl:template match="orgName | persName | placeName | name | date | hi | emph | foreign | quote"
     mode="m:print-header-text">
+    <xsl:apply-templates mode="m:print-header-text"/>
+  </xsl:template>
+
+  <!-- The editors' quotation of a word: marks are added, as on the web (as characters: the
+       PDF's text layer maps generated quotation marks badly). -->
+  <xsl:template match="q" mode="m:print-header-text">
+    <xsl:text>“</xsl:text>
+    <xsl:apply-templates mode="m:print-header-text"/>
+    <xsl:text>”</xsl:text>
+  </xsl:template>
+
+  <!-- A reference the note rests on, by its authors and title, in brackets. -->
+  <xsl:template match="ptr[@type = 'source']" mode="m:print-header-text">
+    <span class="source-ptr">(Source: {f:reference-label(@target)})</span>
+  </xsl:template>
+
+  <xsl:template match="ref[@target]" mode="m:print-header-text">
     <xsl:apply-templates mode="m:print-header-text"/>
   </xsl:template>
 

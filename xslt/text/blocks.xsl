@@ -27,6 +27,13 @@
     <xsl:sequence select="f:reference-block(.), f:wrap(f:inline(node()))"/>
   </xsl:template>
 
+  <!-- The furniture of the source's page (a banner line): its words, as the source has them,
+       after an editors' line in brackets that says what they are, in the reading view. -->
+  <xsl:template match="fw" mode="m:blocks">
+    <xsl:sequence select="(if (f:is-diplomatic()) then () else '[' || f:furniture-name(.) || ']'),
+      f:wrap(f:inline(node()))"/>
+  </xsl:template>
+
   <xsl:template match="cit" mode="m:blocks">
     <xsl:sequence select="f:reference-block(.),
       string-join((f:inline(quote), f:inline(bibl/node())) ! f:wrap(.), '&#10;')"/>

@@ -28,7 +28,7 @@
     <xsl:variable name="source" as="element(bibl)?" select="$file/sourceDesc/bibl[@type = 'source']"/>
     <xsl:sequence select="if (empty($file)) then () else string-join((
       f:wrap(f:work-title($document)),
-      f:wrap(string-join(($source/author, $source/date) ! normalize-space(), ', ')),
+      f:wrap(string-join(($source/author, $source/date[not(@type)]) ! normalize-space(), ', ')),
       f:wrap(normalize-space($file/publicationStmt/publisher) || ', version '
         || $file/editionStmt/edition/@n || '. Reading text of document '
         || f:document-id($document) || '.')

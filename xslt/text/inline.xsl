@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Inline content to characters: the reading of an intervention the normalisation pass marked
-     shown, and in the reading view each note's marker. -->
+     shown, and in the reading view each note's marker (an intervention, a quotation, paraphrase
+     or allusion with its source, a note of the commentary, whose words go to the endnotes). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
@@ -18,7 +19,7 @@
     <xsl:value-of select="f:note-marker(.)"/>
   </xsl:template>
 
-  <xsl:template match="quote[@source]" mode="m:inline">
+  <xsl:template match="quote[@source] | seg[@type = 'allusion'][@source]" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
     <xsl:value-of select="f:note-marker(.)"/>
   </xsl:template>
@@ -32,6 +33,10 @@
   <xsl:template match="persName | orgName | placeName | eventName | date | quote | q | title | author
     | ref | gi | att | val | ident | hi | name | foreign | emph | term" mode="m:inline">
     <xsl:apply-templates mode="m:inline"/>
+  </xsl:template>
+
+  <xsl:template match="note[f:is-commentary(.)]" mode="m:inline">
+    <xsl:value-of select="f:note-marker(.)"/>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction() | ptr | note" mode="m:inline"/>
