@@ -16,6 +16,7 @@ Documents are rendered in parallel by a pool of processes when there is enough t
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 import shutil
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import isolation, manifest, names, pool
+from . import isolation, manifest, names, pool, version_builds
 from .errors import EditionError, Problem
 from .project import Project
 from .citation import Unit
@@ -71,10 +72,11 @@ class Builder:
         context = manifest.context(settings, digests)
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
+            released = self._released_versions(settings)
             with _exclusive(self.out) as lock:
                 _recover(self.out, lock)
                 previous = manifest.previous(self.out, context)
-                self._build(lock, workers, settings, works, digests, context, previous)
+                self._build(lock, workers, settings, works, digests, context, previous, released)
         except OSError as error:
             raise EditionError.at(error.filename or self.out, f"cannot write the build: {error.strerror}; "
                                   "the previous build is unchanged") from None
@@ -93,12 +95,24 @@ class Builder:
             self._workers.close()
         self._workers = self._made_from = None
 
+    def _released_versions(self, settings: Settings) -> list[version_builds.VersionBuild]:
+        """The released versions' builds (edition.version_builds), each made with the same
+        formats and the current toolkit where its cached build is not for its key."""
+        toolkit = manifest.context(dataclasses.replace(settings, edition_files=()), {})
+
+        def make(project: Project, out: Path) -> None:
+            build(project, self.formats, out, self.progress, jobs=self.jobs)
+        return version_builds.build_all(self.project, toolkit, self.out, make, self.progress)
+
     def _build(self, lock: Lock, workers: isolation.Pool, settings: Settings, works: list[Path], digests: dict,
-               context: str, previous: dict) -> None:
+               context: str, previous: dict, released: list[version_builds.VersionBuild]) -> None:
         kept = {path: previous["documents"][path.name] for path in works
                 if manifest.reusable(self.out, previous, path.name, digests[path])}
         outdated = [path for path in works if path not in kept]
-        if not outdated and previous and len(kept) == len(previous["documents"]):
+        versions_step = f"versions {version_builds.key_of(released)}" if released else ""
+        same_versions = (versions_step in previous.get("edition", {}) if released
+                         else not any(name.startswith("versions ") for name in previous.get("edition", {})))
+        if not outdated and previous and len(kept) == len(previous["documents"]) and same_versions:
             return  # nothing changed: the build in place is this build
         staging = lock.claim(Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent)))
         staging.chmod(FOLDER_MODE)  # mkdtemp makes it the owner's alone; a web server must read the build
@@ -118,6 +132,8 @@ class Builder:
             self.warnings = [Problem(**w) for name in sorted(records) for w in records[name]["warnings"]]
             changed = bool(results) or len(kept) != len(previous.get("documents", {}))
             self._write_edition(workers, settings, staging, records, steps, changed)
+            if released:
+                steps.run(versions_step, True, lambda: _link_versions(released, staging, steps.linked))
             manifest.write(self.project, staging, context, digests, records, steps.written, steps.linked)
             _swap(staging, self.out, lock)
         finally:
@@ -201,6 +217,19 @@ def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path
         return builder.build()
     finally:
         builder.close()
+
+
+def _link_versions(released: list[version_builds.VersionBuild], staging: Path, linked: dict[str, str]) -> list[Path]:
+    """Link each released version's site into html/v/<version>/; their digests are known."""
+    written = []
+    for release in released:
+        for path, (source, digest) in release.outputs().items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(release.folder / source, target)
+            written.append(target)
+            linked[path] = digest
+    return written
 
 
 def _with_needs(formats: tuple[str, ...]) -> tuple[str, ...]:

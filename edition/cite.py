@@ -71,9 +71,12 @@ def csl_item(passage: Passage, base_url: str) -> dict:
 def stable_url(base_url: str, version: str | None, document: str, fragment: str = "") -> str:
     """The address of a document's page (and passage) in one version, which stays where it is
     when later versions are published: ``<base-url>v/<version>/<id>.html#<fragment>``. A
-    document without a version (not the edition's) has only its current page."""
-    folder = f"v/{version}/" if version else ""
-    return f"{base_url.rstrip('/')}/{folder}{document}.html{fragment}"
+    document without a version (not the edition's) has only its current page. The build of a
+    released version has that version's folder as its base URL (edition.version_builds)."""
+    root = base_url.rstrip("/")
+    if version and not root.endswith(f"/v/{version}"):  # a version's own build is published there
+        root += f"/v/{version}"
+    return f"{root}/{document}.html{fragment}"
 
 
 def current_url(base_url: str, document: str, fragment: str = "") -> str:

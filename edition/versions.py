@@ -106,6 +106,12 @@ def files_at(root: Path, version: Version, folder: str) -> dict[str, bytes]:
             for name in listing if name.endswith(".xml")}
 
 
+def files_in(root: Path, version: Version, folder: str) -> dict[str, bytes]:
+    """Every file under ``folder`` at a version's tag, by its path inside it: name -> bytes."""
+    listing = git(root, "ls-tree", "-r", "-z", "--name-only", f"{version.tag}:./{folder}").decode("utf-8").split("\0")
+    return {name: git(root, "show", f"{version.tag}:./{folder}/{name}") for name in listing if name}
+
+
 def source_digest(root: Path, version: Version, folder: str) -> str:
     """The git object id of ``folder``'s tree at a version's tag: it changes when any of its
     files does, and only then (what a cache of the version's outputs is keyed by)."""

@@ -49,11 +49,30 @@
         <a class="skip-link" href="#main">Skip to main content</a>
         <xsl:sequence select="f:site-header($current)"/>
         <main id="main" tabindex="-1">
+          <xsl:sequence select="f:version-note($current)"/>
           <xsl:sequence select="$content"/>
         </main>
         <xsl:sequence select="f:site-footer()"/>
       </body>
     </html>
+  </xsl:function>
+
+  <!-- The build of a released version is published at its own folder, v/<version>/, which is
+       its base URL (edition/version_builds.py): each of its pages says which version it shows
+       and links to the same page of the current version, two folders up. -->
+  <xsl:function name="f:version-note" as="element()?">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:variable name="version" as="xs:string" select="f:edition-version()"/>
+    <xsl:if test="$version != '' and f:is-released-version($version)">
+      <p class="version-note">This is version {$version} of the edition, as it was released:
+        its text and its references stay as they were. <a href="../../{$current}">This page in
+        the current version</a>.</p>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:is-released-version" as="xs:boolean">
+    <xsl:param name="version" as="xs:string"/>
+    <xsl:sequence select="matches($base-url, '(^|/)v/' || replace($version, '\.', '\\.') || '/?$')"/>
   </xsl:function>
 
   <xsl:function name="f:site-header" as="element()">

@@ -1,0 +1,115 @@
+"""The released versions' own builds, which ``edition build`` adds to the site at
+``html/v/<version>/``: each made from its tag's sources (texts/ and schema/, read from git)
+with the current stylesheets and program, so that nothing is stored twice.
+
+Each version is built once into a cache beside the build (``.<build>-versions/<version>/``)
+and made again only when its key changes: the git ids of its tag's texts/ and schema/, and the
+digest of the toolkit (edition.manifest's context without any source). An ordinary build
+only links the cached files. Outside a git repository, or without tags, there is nothing to
+add and the build is what it would be without versions.
+
+A version's build is published at its own folder: its ``base-url`` is
+``<base-url>v/<version>/``, so that its pages' metadata, its DTS identifiers and its citations
+name that folder, and its pages say which version they show (xslt/html/page.xsl).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import manifest, versions
+from .errors import EditionError
+from .project import Project
+from .versions import Version
+
+SOURCES = ("texts", "schema")  # what a version takes from its tag; the toolkit is the current one
+KEY_FILE = "key"
+SITE_FOLDERS = {"html": "", "dts": "dts/"}  # the folders of a version's build that its site publishes
+
+
+@dataclass(frozen=True)
+class VersionBuild:
+    """A released version's build: where it is, and the key it was made for."""
+
+    version: Version
+    folder: Path
+    key: str
+
+    def outputs(self) -> dict[str, tuple[str, str]]:
+        """Each file of the version's site: its path in the site (html/v/<version>/..., with
+        its DTS files in dts/ there), the path in the version's build, and its digest (from the
+        version's own manifest)."""
+        listed = manifest.read(self.folder)["outputs"]
+        site = {}
+        for path, digest in sorted(listed.items()):
+            folder, _, rest = path.partition("/")
+            if folder in SITE_FOLDERS:
+                site[f"html/v/{self.version}/{SITE_FOLDERS[folder]}{rest}"] = (path, digest)
+        return site
+
+
+def cache(out: Path) -> Path:
+    return out.with_name(f".{out.name}-versions")
+
+
+def key_of(builds: list[VersionBuild]) -> str:
+    """One key for all the versions a site holds (empty when there are none)."""
+    return hashlib.sha256(json.dumps([[str(b.version), b.key] for b in builds]).encode()).hexdigest() if builds else ""
+
+
+def build_all(project: Project, toolkit: str, out: Path, make: Callable[[Project, Path], None],
+              progress: Callable[[str], None] = lambda message: None) -> list[VersionBuild]:
+    """Every released version's build, made by ``make(project, out)`` where its key changed."""
+    if project.texts_folder is not None or not versions.in_repository(project.root):
+        return []  # another folder of texts (--texts) has no releases
+    builds = []
+    for version in versions.released(project.root):
+        key = hashlib.sha256(" ".join([toolkit, *_source_ids(project, version)]).encode()).hexdigest()
+        folder = cache(out) / str(version)
+        if _key(folder) != key:
+            progress(f"version {version.tag}")
+            _build_version(project, version, folder, make)
+            (folder / KEY_FILE).write_text(key, encoding="utf-8")
+        builds.append(VersionBuild(version, folder / "build", key))
+    return builds
+
+
+def _source_ids(project: Project, version: Version) -> list[str]:
+    return [versions.source_digest(project.root, version, name) for name in SOURCES]
+
+
+def _key(folder: Path) -> str:
+    try:
+        return (folder / KEY_FILE).read_text(encoding="utf-8") if (folder / "build").is_dir() else ""
+    except OSError:
+        return ""
+
+
+def _build_version(project: Project, version: Version, folder: Path, make: Callable[[Project, Path], None]) -> None:
+    """Lay out the version's sources with the current toolkit, then build them."""
+    (folder / KEY_FILE).unlink(missing_ok=True)
+    sources = folder / "src"
+    shutil.rmtree(sources, ignore_errors=True)
+    for name in SOURCES:
+        (sources / name).mkdir(parents=True)
+        for file, data in versions.files_in(project.root, version, name).items():
+            (sources / name / file).parent.mkdir(parents=True, exist_ok=True)
+            (sources / name / file).write_bytes(data)
+    shutil.copytree(project.xslt, sources / "xslt")
+    shutil.copy(project.root / "pyproject.toml", sources / "pyproject.toml")
+    released = dataclasses.replace(project, root=sources, base_url=_version_base(project.base_url, version))
+    try:
+        make(released, folder / "build")
+    except EditionError as error:
+        raise EditionError([dataclasses.replace(problem, message=f"building {version.tag}: {problem.message}")
+                            for problem in error.problems]) from None
+
+
+def _version_base(base_url: str, version: Version) -> str:
+    return f"{base_url.rstrip('/')}/v/{version}/" if base_url else f"v/{version}/"
