@@ -1,25 +1,34 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The thematic alignment of the two programmes as the web pages see it: a document passed in
      as $alignment (texts/alignment.xml), never read from a file. Its taxonomy gives the themes
-     in their order (category/@n), its linkGrp the typed pairs of points, its listAnnotation
-     the editors' note on each pair; each point names its principal theme in @ana. -->
+     in their order (category/@n); its linkGrp the typed pairs of passages, its spanGrp the
+     passages on a theme the other programme does not address (one-sided), each naming its theme
+     in @ana; its listAnnotation the editors' note on each pair and span. A passage is a point or
+     a block of a point, named by the fragment id the citation scheme gives it ("point-7.2").
+
+     The comparison, the index of themes and the links beside the points of a work's page are
+     all made from the entries (links and spans) this module reads, and from nothing else: a
+     passage stands under a theme on one page exactly when it does on the other. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:e="urn:edition:normalised"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:param name="alignment" as="document-node()?" select="()"/>
 
-  <!-- What each type of link says about a pair, in words. -->
+  <!-- What each type of entry says about its passages, in words. -->
   <xsl:variable name="f:link-types" as="map(xs:string, xs:string)" select="map {
-    'parallel': 'the two points make the same demand, each in its own terms.',
-    'partial': 'the two points share part of their demand; each also says what the other does not.',
-    'contrasting': 'the two points address the same theme and take different positions on it.' }"/>
+    'parallel': 'the two passages make the same demand, each in its own terms.',
+    'partial': 'the two passages meet on part of what they say; each also says what the other does not.',
+    'contrasting': 'the two passages address the same theme and state different positions on it.',
+    'one-sided': 'one programme addresses the theme; no passage of the other does.' }"/>
 
-  <xsl:key name="f:note-of-link" match="listAnnotation/note" use="tokenize(@target) ! substring-after(., '#')"/>
+  <xsl:key name="f:note-of-entry" match="listAnnotation/note" use="tokenize(@target) ! substring-after(., '#')"/>
+  <xsl:key name="f:unit-by-fragment" match="*[@e:id]" use="string(@e:id)"/>
 
-  <!-- The themes, in the order of the comparison. -->
+  <!-- The themes, in the order of both pages. -->
   <xsl:function name="f:themes" as="element(category)*">
     <xsl:sequence select="sort($alignment/TEI/teiHeader/encodingDesc/classDecl/taxonomy/category, (),
       function ($c) { xs:integer($c/@n) })"/>
@@ -30,46 +39,180 @@
     <xsl:sequence select="normalize-space($theme/catDesc)"/>
   </xsl:function>
 
-  <!-- The id of the theme a point (or link) names in @ana, if the alignment knows it. -->
-  <xsl:function name="f:theme-id" as="xs:string?">
-    <xsl:param name="element" as="element()"/>
-    <xsl:variable name="id" as="xs:string?"
-      select="tokenize($element/@ana)[1] ! replace(., '^[^#]*#', '')"/>
-    <xsl:sequence select="$id[$alignment//category/@xml:id = $id]"/>
+  <!-- The theme an entry names in @ana, if the taxonomy has it. -->
+  <xsl:function name="f:entry-theme" as="element(category)?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="id" as="xs:string" select="replace(normalize-space($entry/@ana), '^[^#]*#', '')"/>
+    <xsl:sequence select="f:themes()[@xml:id = $id]"/>
   </xsl:function>
 
-  <xsl:function name="f:theme-links" as="element(link)*">
+  <!-- Every entry of the alignment: the pairs, then the one-sided passages. -->
+  <xsl:function name="f:entries" as="element()*">
+    <xsl:sequence select="$alignment/TEI/standOff/(linkGrp/link | spanGrp/span)"/>
+  </xsl:function>
+
+  <xsl:function name="f:theme-entries" as="element()*">
     <xsl:param name="theme" as="element(category)"/>
-    <xsl:sequence select="$alignment/TEI/standOff/linkGrp/link[f:theme-id(.) = $theme/@xml:id]"/>
+    <xsl:sequence select="f:entries()[f:entry-theme(.) is $theme]"/>
   </xsl:function>
 
-  <xsl:function name="f:link-note" as="element(note)?">
-    <xsl:param name="link" as="element(link)"/>
-    <xsl:sequence select="key('f:note-of-link', string($link/@xml:id), $alignment)[1]"/>
+  <!-- "parallel", "partial", "contrasting" for a pair; "one-sided" for a span. -->
+  <xsl:function name="f:entry-type" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::span) then 'one-sided' else string($entry/@type)"/>
   </xsl:function>
 
-  <!-- The point a pointer such as "mim-program-1996.xml#point-2" names, among the works
-       (normalised): the file name is the document id. -->
-  <xsl:function name="f:aligned-point" as="element()?">
+  <xsl:function name="f:entry-note" as="element(note)?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="key('f:note-of-entry', string($entry/@xml:id), $alignment)[1]"/>
+  </xsl:function>
+
+  <!-- The passage a pointer such as "mim-program-1996.xml#point-7.2" names, in its normalised
+       work: the file name is the document id, the fragment the unit's fragment id. -->
+  <xsl:function name="f:passage" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="document" as="xs:string" select="replace(substring-before($pointer, '#'), '\.xml$', '')"/>
-    <xsl:variable name="id" as="xs:string" select="substring-after($pointer, '#')"/>
-    <xsl:sequence select="($works[f:document-id(.) = $document] ! f:normalised(.)//*[@xml:id = $id])[1]"/>
+    <xsl:variable name="work" as="document-node()?" select="$works[f:document-id(.) = $document][1]"/>
+    <xsl:sequence select="$work ! key('f:unit-by-fragment', substring-after($pointer, '#'), f:normalised(.))[1]"/>
   </xsl:function>
 
-  <!-- The points of a link, in the order of its @target. -->
-  <xsl:function name="f:link-points" as="element()*">
-    <xsl:param name="link" as="element(link)"/>
-    <xsl:sequence select="tokenize($link/@target) ! f:aligned-point(.)"/>
+  <!-- The passages of an entry, in the order of its @target. -->
+  <xsl:function name="f:entry-passages" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tokenize($entry/@target) ! f:passage(.)"/>
   </xsl:function>
 
-  <!-- Beside a point's heading in a work's page: its place on the comparison page. -->
+  <!-- The programmes, in the order in which the pairs name them (the first end of a link is
+       the MIM programme's): the order of the sides on the comparison and of the lists on the
+       index of themes. -->
+  <xsl:function name="f:programmes" as="document-node()*">
+    <xsl:variable name="ids" as="xs:string*"
+      select="distinct-values(f:entries() ! tokenize(@target) ! replace(substring-before(., '#'), '\.xml$', ''))"/>
+    <xsl:sequence select="$ids ! (for $id in . return $works[f:document-id(.) = $id][1])"/>
+  </xsl:function>
+
+  <!-- The passages of one programme on a theme, in the order of the text. -->
+  <xsl:function name="f:theme-passages" as="element()*">
+    <xsl:param name="theme" as="element(category)"/>
+    <xsl:param name="programme" as="document-node()"/>
+    <xsl:sequence select="(f:theme-entries($theme) ! f:entry-passages(.))[root(.) is f:normalised($programme)] / ."/>
+  </xsl:function>
+
+  <!-- The programmes that address a theme. -->
+  <xsl:function name="f:theme-programmes" as="document-node()*">
+    <xsl:param name="theme" as="element(category)"/>
+    <xsl:sequence select="f:programmes()[exists(f:theme-passages($theme, .))]"/>
+  </xsl:function>
+
+  <!-- A programme's short name: the abbreviation of its author's organisation in the
+       registers, else its title. -->
+  <xsl:function name="f:programme-name" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="author" as="element()?"
+      select="root($node)/TEI/teiHeader/fileDesc/titleStmt/author[1]/orgName[1]"/>
+    <xsl:sequence select="(f:register-entry($author/@ref)/orgName[@type = 'abbreviation'] ! normalize-space()[.],
+      f:work-title(root($node)))[1]"/>
+  </xsl:function>
+
+  <!-- A passage in words: "MIM 7.1". -->
+  <xsl:function name="f:passage-name" as="xs:string">
+    <xsl:param name="passage" as="element()"/>
+    <xsl:sequence select="f:programme-name($passage) || ' ' || $passage/@e:ref"/>
+  </xsl:function>
+
+  <!-- The point a passage is or belongs to. -->
+  <xsl:function name="f:passage-point" as="element()">
+    <xsl:param name="passage" as="element()"/>
+    <xsl:sequence select="$passage/ancestor-or-self::div[@e:ref][last()]"/>
+  </xsl:function>
+
+  <!-- The title of a point as its heading gives it, without its number: "We want communism." -->
+  <xsl:function name="f:point-title" as="xs:string?">
+    <xsl:param name="point" as="element()"/>
+    <xsl:variable name="head" as="element(head)?" select="f:head($point)"/>
+    <xsl:sequence select="$head ! replace(f:reading-text(.), '^\s*[0-9]+\.\s*', '')"/>
+  </xsl:function>
+
+  <!-- The words of a node as the reading text has them: no other reading, no note. -->
+  <xsl:function name="f:reading-text" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="normalize-space(string-join($node//text()[not(ancestor::*[@e:reading = 'other'] | ancestor::note)]))"/>
+  </xsl:function>
+
+  <!-- An entry in words: the passages, each by its programme's short name, its reference and
+       its point's title: "MIM 7.2, in “We want a united front against imperialism.”" for a
+       block, "LLCO 1, “We want Communism.”" for a point. -->
+  <xsl:function name="f:entry-heading" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="string-join(f:entry-passages($entry) ! f:passage-title(.), ' and ')"/>
+  </xsl:function>
+
+  <xsl:function name="f:passage-title" as="xs:string">
+    <xsl:param name="passage" as="element()"/>
+    <xsl:variable name="point" as="element()" select="f:passage-point($passage)"/>
+    <xsl:sequence select="f:passage-name($passage) || (if ($passage is $point) then ', “' else ', in “')
+      || f:point-title($point) || '”'"/>
+  </xsl:function>
+
+  <!-- Beside a point's heading in a work's page: a link to each theme of the comparison under
+       which the point or one of its blocks stands. A work's page has the alignment but not the
+       other works, so the entries are found by their pointers, which name the units by the
+       fragment ids the normalisation pass stamped. -->
   <xsl:function name="f:compare-link" as="element()?">
     <xsl:param name="point" as="element()"/>
-    <xsl:variable name="id" as="xs:string?" select="f:theme-id($point)"/>
-    <xsl:variable name="theme" as="element(category)?" select="$alignment//category[@xml:id = $id]"/>
-    <xsl:if test="$theme and exists(f:reference($point))">
-      <a class="compare-link editorial" href="compare.html#{$theme/@xml:id}">Compare: {f:theme-label($theme)}</a>
+    <xsl:variable name="pointers" as="xs:string*"
+      select="$point/descendant-or-self::*[@e:id] ! (f:document-id(.) || '.xml#' || @e:id)"/>
+    <xsl:variable name="entries" as="element()*" select="f:entries()[tokenize(@target) = $pointers]"/>
+    <xsl:variable name="themes" as="element(category)*" select="f:themes()[. intersect $entries ! f:entry-theme(.)]"/>
+    <xsl:if test="exists($themes) and exists(f:reference($point))">
+      <span class="compare-links editorial">
+        <xsl:for-each select="$themes">
+          <xsl:variable name="theme" as="element(category)" select="."/>
+          <xsl:variable name="paired" as="xs:boolean" select="exists($entries[self::link][f:entry-theme(.) is $theme])"/>
+          <a class="compare-link" href="compare.html#{@xml:id}">{if ($paired) then 'Compare' else 'Only here'}: {f:theme-label(.)}</a>
+        </xsl:for-each>
+      </span>
     </xsl:if>
+  </xsl:function>
+
+  <!-- What the two pages say above the themes: the themes both programmes address (the shared
+       core), then those only one does, each linked to its place on the page. -->
+  <xsl:function name="f:alignment-summary" as="element()">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:variable name="programmes" as="document-node()*" select="f:programmes()"/>
+    <dl class="alignment-summary">
+      <dt><strong>Addressed by both programmes</strong></dt>
+      <dd><xsl:sequence select="f:theme-list(f:themes()[count(f:theme-programmes(.)) gt 1], $page)"/></dd>
+      <xsl:for-each select="$programmes">
+        <xsl:variable name="programme" as="document-node()" select="."/>
+        <dt><strong>Only in the {f:programme-name(.)} programme</strong></dt>
+        <dd><xsl:sequence select="f:theme-list(f:themes()[count(f:theme-programmes(.)) = 1]
+          [f:theme-programmes(.) is $programme], $page)"/></dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:function>
+
+  <xsl:function name="f:theme-list" as="node()*">
+    <xsl:param name="themes" as="element(category)*"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:for-each select="$themes">
+      <a href="{$page}#{@xml:id}">{f:theme-label(.)}</a>
+      <xsl:if test="position() ne last()">; </xsl:if>
+    </xsl:for-each>
+    <xsl:if test="empty($themes)">none</xsl:if>
+  </xsl:function>
+
+  <!-- Whether a theme is shared, in words, for the line under its heading. -->
+  <xsl:function name="f:theme-scope" as="xs:string">
+    <xsl:param name="theme" as="element(category)"/>
+    <xsl:variable name="programmes" as="document-node()*" select="f:theme-programmes($theme)"/>
+    <xsl:sequence select="if (count($programmes) gt 1) then 'Addressed by both programmes.'
+      else if (exists($programmes)) then 'Addressed only by the ' || f:programme-name($programmes) || ' programme.'
+      else 'Addressed by neither programme.'"/>
+  </xsl:function>
+
+  <xsl:function name="f:capitalised" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
 </xsl:stylesheet>
