@@ -42,10 +42,11 @@ WENT = {"moved": "moved to", "merged": "merged into"}
 @dataclass
 class Snapshot:
     """A version as references see it: document id -> {reference inside it: its own reading
-    text}, in document order, and where each document's file is."""
+    text}, in document order, where each document's file is, and each unit's fragment id."""
 
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
     files: dict[str, XmlFile] = field(default_factory=dict)
+    ids: dict[str, dict[str, str]] = field(default_factory=dict)  # each unit's fragment id
 
     def references(self) -> list[str]:
         """Every reference the version resolves: each document, and each of its units."""
@@ -110,6 +111,7 @@ def snapshot(project: Project, folder: Path, stylesheets: Stylesheets) -> Snapsh
     for work in edition.works:
         records = json.loads(stylesheets.transform("search.xsl", work.file.tree, work.path))
         seen.texts[work.id] = {unit["ref"]: unit["text"] for unit in records["units"] if unit["ref"]}
+        seen.ids[work.id] = {unit["ref"]: unit["id"] for unit in records["units"] if unit["ref"]}
         seen.files[work.id] = work.file
     return seen
 

@@ -41,6 +41,11 @@ class VersionBuild:
     folder: Path
     key: str
 
+    @property
+    def texts(self) -> Path:
+        """The version's texts, as its tag has them."""
+        return self.folder.parent / "src" / "texts"
+
     def outputs(self) -> dict[str, tuple[str, str]]:
         """Each file of the version's site: its path in the site (html/v/<version>/..., with
         its DTS files in dts/ there), the path in the version's build, and its digest (from the

@@ -16,7 +16,8 @@ from edition.build import build
 from edition.project import find_project
 from edition.version_builds import cache
 
-from test_release import commit, edit, new_version, repo, run  # noqa: F401 (repo: a fixture)
+from test_release import (commit, declare, edit, merge_point_7_blocks_2_and_3, new_version, repo, run,  # noqa: F401
+                          without_schema_check)  # fixtures: repo, without_schema_check
 
 FORMATS = ("html", "text", "dts")
 MIM = "texts/mim-program-1996.xml"
@@ -116,3 +117,32 @@ def test_without_tags_the_build_is_what_it_was(repo, tmp_path):
     assert (in_git / "manifest.json").read_bytes() == (outside / "manifest.json").read_bytes()
     assert not any(name.startswith("versions") for name in json.loads(
         (in_git / "manifest.json").read_text(encoding="utf-8"))["edition"])
+
+
+def test_the_build_has_a_concordance_of_references_across_versions(two_releases, tmp_path):
+    site = built(two_releases, tmp_path / "build") / "html"
+    found = json.loads((site / "versions.json").read_text(encoding="utf-8"))
+    assert found["current"] == "2.0.0" and found["versions"] == ["1.0.0", "2.0.0"]
+    entry = next(e for e in found["references"] if e["reference"] == "mim-program-1996:7.2")
+    assert entry == {"reference": "mim-program-1996:7.2", "passages": {
+        "1.0.0": "v/1.0.0/mim-program-1996.html#point-7.2", "2.0.0": "v/2.0.0/mim-program-1996.html#point-7.2",
+        "current": "mim-program-1996.html#point-7.2"}}
+    for entry in found["references"]:
+        for page in entry["passages"].values():
+            assert (site / page.partition("#")[0]).is_file()
+
+
+def test_the_concordance_says_what_became_of_a_dropped_reference(repo, without_schema_check):
+    """Made from the declarations and checked against the text (the edition's schema does not
+    allow the declaration yet: the concordance is made here without a build)."""
+    from edition import concordance, versions
+    from edition.versions import Version
+    assert run().exit_code == 0
+    merge_point_7_blocks_2_and_3(repo)
+    declare(repo, "2.0.0", "merged", "mim-program-1996:7.3", "mim-program-1996:7.2")
+    commit(repo, "7.3 merged into 7.2")
+    with versions.checked_out(repo, Version(1, 0, 0)) as folder:
+        found = json.loads(concordance.concordance(find_project(repo), [("1.0.0", folder)]))
+    entry = next(e for e in found["references"] if e["reference"] == "mim-program-1996:7.3")
+    assert entry == {"reference": "mim-program-1996:7.3", "passages": {"1.0.0": "v/1.0.0/mim-program-1996.html#point-7.3"},
+                     "became": {"kind": "merged", "reason": "The source has one paragraph.", "to": "mim-program-1996:7.2"}}
