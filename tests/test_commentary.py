@@ -21,7 +21,8 @@ TERMS = {
     "mim-program-1996": ["Amerika", "continuous revolution", "unite all who can be united", "labor aristocracy",
                          "wimmin", "New Democracy", "politics in command"],
     "llco-what-we-strive-for": ["Proletarian World", "People’s War", "Leading Light Communism", "New Power",
-                                "War of Movement", "Red Base Areas", "Serve the People", "politics in command"],
+                                "War of Movement", "Red Base Areas", "Serve the People", "politics in command",
+                                "Proletarian Cultural Revolutions"],
 }
 # Where the sources establish no origin, the note says so.
 NOT_ESTABLISHED = ["politics in command", "unite all who can be united"]

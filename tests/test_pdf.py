@@ -28,7 +28,8 @@ def tei(project, work_id: str) -> etree._ElementTree:
 
 @pytest.mark.parametrize("work_id", WORK_IDS)
 def test_one_bookmark_per_point_with_its_heading(built, project, work_id):
-    heads = [collapse("".join(head.itertext()))
+    # A heading's words, without those of the editors' commentary anchored in it.
+    heads = [collapse("".join(head.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)))
              for head in tei(project, work_id).findall(".//tei:body/tei:div[@type='point']/tei:head", NS)]
     outline = pdf_of(built, work_id).outline
     assert [item.title for item in outline] == heads
@@ -111,18 +112,20 @@ def words(text: str) -> list[tuple[str, bool]]:
 
 
 def same_word(found: str, expected: str) -> bool:
-    """Equal, or equal once a footnote call (a number of one or two digits) is taken out."""
+    """Equal, or equal once footnote calls (numbers of one or two digits) are taken out: a word
+    may carry two, as "Marxism-Leninism-Maoism" does (an intervention's and a commentary's)."""
     if found == expected:
         return True
     for call in re.finditer(r"\d{1,2}", found):
-        if found[:call.start()] + found[call.end():] == expected:
+        if same_word(found[:call.start()] + found[call.end():], expected):
             return True
     return False
 
 
-# Running heads, page numbers, margin references and footnotes may come between two
-# words of a paragraph; no more than this many words of them.
-FURNITURE = 150
+# Running heads, page numbers, margin references and footnotes (among them the notes of the
+# commentary, a hundred words or so each, several on a page) may come between two words of a
+# paragraph; no more than this many words of them.
+FURNITURE = 600
 
 
 def find(found: list[tuple[str, bool]], word: str, start: int) -> int | None:

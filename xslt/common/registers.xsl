@@ -59,8 +59,8 @@
        output uses for each. -->
   <xsl:variable name="f:quotation-kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
     'quotation': map { 'note': 'Quoted from', 'link': 'source', 'label': 'Source of the quotation' },
-    'paraphrase': map { 'note': 'Paraphrases', 'link': 'paraphrase', 'label': 'Work paraphrased' },
-    'allusion': map { 'note': 'Echoes', 'link': 'echo', 'label': 'Work echoed' } }"/>
+    'paraphrase': map { 'note': 'Paraphrases', 'link': 'paraphrase', 'label': 'Paraphrase of' },
+    'allusion': map { 'note': 'Echoes', 'link': 'echo', 'label': 'Echo of' } }"/>
 
   <xsl:function name="f:quotation-kind" as="xs:string">
     <xsl:param name="source" as="attribute(source)"/>

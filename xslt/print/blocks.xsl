@@ -34,7 +34,15 @@
 
   <xsl:function name="f:heading-reference" as="attribute()*">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="f:unit-reference($division)"/>
+    <xsl:sequence select="f:unit-reference($division), f:heading-label-attribute(f:head($division))"/>
+  </xsl:function>
+
+  <!-- A heading's words as the reading text has them, for its bookmark and running head
+       (print.css): its content would give them the numbers of its footnotes too. -->
+  <xsl:function name="f:heading-label-attribute" as="attribute()?">
+    <xsl:param name="head" as="element(head)?"/>
+    <xsl:sequence select="$head ! f:attribute('data-label',
+      normalize-space(string-join(.//text()[not(ancestor::*[@e:reading = 'other'])])))"/>
   </xsl:function>
 
   <xsl:function name="f:cite-button" as="empty-sequence()">
@@ -49,7 +57,8 @@
   <xsl:template match="head[@e:attached]" mode="m:html-blocks"/>
 
   <xsl:template match="head[@e:attached]" mode="m:html-inline">
-    <strong class="head rend-run-in"><xsl:apply-templates mode="m:html-inline"/></strong>
+    <strong class="head rend-run-in"><xsl:sequence select="f:heading-label-attribute(.)"/><xsl:apply-templates
+      mode="m:html-inline"/></strong>
     <xsl:text> </xsl:text>
   </xsl:template>
 </xsl:stylesheet>
