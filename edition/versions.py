@@ -103,13 +103,19 @@ def files_at(root: Path, version: Version, folder: str) -> dict[str, bytes]:
     """The files of ``folder`` (relative to ``root``, not below it) at a version's tag: name -> bytes."""
     listing = git(root, "ls-tree", "-z", "--name-only", f"{version.tag}:./{folder}").decode("utf-8").split("\0")
     return {name: git(root, "show", f"{version.tag}:./{folder}/{name}")
-            for name in listing if name.endswith(".xml")}
+            for name in listing if name.endswith(".xml") and _inside(name) and "/" not in name}
 
 
 def files_in(root: Path, version: Version, folder: str) -> dict[str, bytes]:
     """Every file under ``folder`` at a version's tag, by its path inside it: name -> bytes."""
     listing = git(root, "ls-tree", "-r", "-z", "--name-only", f"{version.tag}:./{folder}").decode("utf-8").split("\0")
-    return {name: git(root, "show", f"{version.tag}:./{folder}/{name}") for name in listing if name}
+    return {name: git(root, "show", f"{version.tag}:./{folder}/{name}") for name in listing if _inside(name)}
+
+
+def _inside(name: str) -> bool:
+    """Whether a path from a tree stays inside the folder it is written to (git refuses ".."
+    in trees it makes, but a repository may come from anyone)."""
+    return bool(name) and not name.startswith("/") and ".." not in name.split("/")
 
 
 def source_digest(root: Path, version: Version, folder: str) -> str:
