@@ -91,12 +91,12 @@
   </xsl:function>
 
   <!-- A reference of the registers as a commentary note names it: its authors, its title and
-       its date. -->
+       that of the work or website that holds it, and its date. -->
   <xsl:function name="f:reference-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="entry" as="element()?" select="f:register-entry($pointer)"/>
     <xsl:sequence select="if (empty($entry)) then $pointer
       else string-join((string-join($entry/author ! normalize-space(), ' and ')[.],
-        ($entry/title)[1] ! normalize-space(), ($entry/date)[1] ! normalize-space()), ', ')"/>
+        ($entry/title)[position() le 2] ! normalize-space(), ($entry/date)[1] ! normalize-space()), ', ')"/>
   </xsl:function>
 </xsl:stylesheet>
