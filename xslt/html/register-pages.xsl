@@ -20,6 +20,17 @@
     'wikidata': 'https://www.wikidata.org/wiki/', 'viaf': 'https://viaf.org/viaf/',
     'gnd': 'https://d-nb.info/gnd/', 'geonames': 'https://www.geonames.org/' }"/>
 
+  <!-- A web address printed as the text of a reference's link may break after each slash:
+       the bibliography gives addresses in full, and a phone's screen is narrower than most of
+       them. Only the references of the registers are meant (their ref texts are addresses). -->
+  <xsl:template match="text()[parent::ref[ancestor::listBibl[@type = 'references']]][matches(., '^\s*https?://')]"
+    mode="m:html-inline" priority="2">
+    <xsl:analyze-string select="." regex="/+">
+      <xsl:matching-substring>{.}<wbr/></xsl:matching-substring>
+      <xsl:non-matching-substring>{.}</xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
   <xsl:function name="f:register-page" as="element()">
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="label" as="xs:string" select="$f:registers-nav[?page = $page]?label"/>
