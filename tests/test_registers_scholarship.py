@@ -33,8 +33,7 @@ BANNED_SOURCES = ("kids.britannica.com", "britannica.com/students", "democracyan
 # A missing detail is said to be missing, not left out silently.
 DECLARED_GAP = re.compile(r"\b(volume|issue|pages?)\b[^.]{0,80}\bnot (shown|established|seen)\b", re.I)
 SEEN_AS = re.compile(r"stored cop(y|ies) consulted|archived copy|capture", re.I)
-# "Place: Publisher, " or "Publisher, " just before the year of a book.
-PUBLISHER_BEFORE_YEAR = re.compile(r"(?:^|[.;]\s)(?:[A-Z][^:.;]*:\s)?[A-Z][^:.;]*,\s*$")
+BIBLIOGRAPHIC_IDS = {"ISBN": lambda value: isbn_checks_out(value), "DOI": lambda value: bool(re.fullmatch(r"10\.\d{4,9}/\S+", value))}
 
 
 def registers() -> etree._ElementTree:
@@ -59,11 +58,14 @@ def words(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def own_text_before(child: etree._Element) -> str:
-    """The bibliographic text right before a child of a bibl (its previous sibling's tail)."""
-    previous = child.getprevious()
-    text = previous.tail if previous is not None else child.getparent().text
-    return " ".join((text or "").split()) + " "
+def isbn_checks_out(value: str) -> bool:
+    """An ISBN-10 or ISBN-13 whose check digit agrees with its other digits."""
+    digits = [c for c in value if c.isdigit() or c == "X"]
+    if len(digits) == 10:
+        return sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits)) % 11 == 0
+    if len(digits) == 13 and "X" not in digits:
+        return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0
+    return False
 
 
 # The rules
@@ -90,7 +92,7 @@ def dangling_pointers(tree) -> list[str]:
 
 def unverified_authority_ids(tree) -> list[str]:
     problems = []
-    for idno in tree.iterfind(".//tei:standOff//tei:idno", NS):
+    for idno in (i for e in entries(tree) if e.tag != f"{{{TEI}}}bibl" for i in e.iterfind("tei:idno", NS)):
         entry, kind, value = idno.getparent(), idno.get("type", ""), (idno.text or "").strip()
         if kind not in AUTHORITY_FORMS:
             problems.append(f"{xml_id(entry)}: identifier of unknown authority {kind!r}")
@@ -100,6 +102,17 @@ def unverified_authority_ids(tree) -> list[str]:
         note = entry.find("tei:note", NS)
         if note is None or not (VERIFIED.search(words(note)) and value in words(note)):
             problems.append(f"{xml_id(entry)}: {kind} {value} has no note saying when it was verified")
+    return problems
+
+
+def malformed_bibliographic_ids(tree) -> list[str]:
+    """An ISBN or DOI of a reference has the form (and, for an ISBN, the check digit) it must."""
+    problems = []
+    for key, bibl in references(tree).items():
+        for idno in bibl.iterfind("tei:idno", NS):
+            check = BIBLIOGRAPHIC_IDS.get(idno.get("type", ""))
+            if check is None or not check(" ".join((idno.text or "").split())):
+                problems.append(f"{key}: {idno.get('type')} {idno.text!r} is not well formed")
     return problems
 
 
@@ -126,8 +139,8 @@ def incomplete_articles(tree) -> list[str]:
     for key, bibl in references(tree).items():
         if bibl.find("tei:title[@level='a']", NS) is None or bibl.find("tei:title[@level='j']", NS) is None:
             continue
-        own = " ".join(t for t in bibl.xpath("text()"))
-        volume = bibl.find("tei:biblScope[@unit='volume']", NS) is not None or re.search(r"\bno\. \d", own)
+        volume = bibl.find("tei:biblScope[@unit='volume']", NS) is not None or \
+            bibl.find("tei:biblScope[@unit='issue']", NS) is not None
         pages = bibl.find("tei:biblScope[@unit='page']", NS) is not None
         web_only = bibl.find("tei:ref", NS) is not None and not volume and not pages
         note = bibl.find("tei:note", NS)
@@ -147,8 +160,9 @@ def incomplete_books(tree) -> list[str]:
         year = bibl.find("tei:date", NS)
         if year is None or not re.match(r"\d{4}", year.get("when", "")):
             problems.append(f"{key}: a book without its year")
-        elif not PUBLISHER_BEFORE_YEAR.search(own_text_before(year)):
-            problems.append(f"{key}: a book without its publisher before the year")
+        publisher = bibl.find("tei:publisher", NS)
+        if publisher is None or not words(publisher):
+            problems.append(f"{key}: a book without its publisher")
     return problems
 
 
@@ -166,7 +180,8 @@ def web_sources_without_address(tree) -> list[str]:
     return problems
 
 
-RULES = (entries_without_a_reference, dangling_pointers, unverified_authority_ids, banned_sources,
+RULES = (entries_without_a_reference, dangling_pointers, unverified_authority_ids,
+         malformed_bibliographic_ids, banned_sources,
          certainties_off_the_scale, incomplete_articles, incomplete_books, web_sources_without_address)
 
 
@@ -204,14 +219,17 @@ def fault_certainty_off_the_scale(tree):
 
 def fault_article_without_volume(tree):
     bibl = first(tree, ".//tei:bibl[@xml:id='src-bovens-lutz-2019']")
-    volume = bibl.find("tei:biblScope[@unit='volume']", NS)
-    volume.getparent().remove(volume)
-    bibl.text = (bibl.text or "")
+    for scope in bibl.xpath("tei:biblScope[@unit = 'volume' or @unit = 'issue']", namespaces=NS):
+        bibl.remove(scope)
 
 
 def fault_book_without_publisher(tree):
-    year = first(tree, ".//tei:bibl[@xml:id='src-lovell-2019']/tei:date")
-    year.getprevious().tail = ". "
+    bibl = first(tree, ".//tei:bibl[@xml:id='src-lovell-2019']")
+    bibl.remove(bibl.find("tei:publisher", NS))
+
+
+def fault_isbn_with_a_wrong_check_digit(tree):
+    first(tree, ".//tei:bibl[@xml:id='src-lovell-2019']/tei:idno[@type='ISBN']").text = "978-1-847-92249-7"
 
 
 def fault_web_page_without_address(tree):
@@ -222,6 +240,7 @@ def fault_web_page_without_address(tree):
 FAULTS = {entries_without_a_reference: (fault_entry_without_source, fault_source_missing_from_bibliography),
           dangling_pointers: (fault_source_missing_from_bibliography,),
           unverified_authority_ids: (fault_unverified_wikidata_id,),
+          malformed_bibliographic_ids: (fault_isbn_with_a_wrong_check_digit,),
           banned_sources: (fault_childrens_encyclopedia,),
           certainties_off_the_scale: (fault_certainty_off_the_scale,),
           incomplete_articles: (fault_article_without_volume,),
