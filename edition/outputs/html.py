@@ -164,12 +164,14 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
 
 
 def _aligned(edition: Edition) -> list[XmlFile]:
-    """The works the alignment links, whole: the files of texts/ its pointers name.
+    """The works the alignment links, whole: the files of texts/ its pointers name (the ends of
+    its links, and the passages on a theme only one programme addresses).
 
     A pointer names one by its bare file name; any other (a path, an absolute one, a name the
     edition has not) is ignored, so that no alignment makes the page show a file outside
     texts/. The validator reports such pointers."""
-    files = {target.partition("#")[0] for link in edition.alignment.tree.iterfind(".//tei:link", NS)
+    files = {target.partition("#")[0] for link in edition.alignment.tree.xpath(".//tei:link | .//tei:span",
+                                                                                namespaces=NS)
              for target in link.get("target", "").split()}
     texts = edition.project.texts.resolve()
     known = {path.name: path for path in edition.project.text_files()}
