@@ -282,3 +282,20 @@ def test_a_link_of_the_alignment_may_end_at_a_block_of_a_point(cli, texts_copy, 
     path.write_text(text.replace(first.group(1), target, 1), encoding="utf-8")
     result = cli("validate", path)
     assert (result.exit_code == 0) is valid, result.stderr
+
+
+@pytest.mark.parametrize("target, valid", [
+    ("mim-program-1996.xml#point-7.2", True),
+    ("mim-program-1996.xml#point-7.1 mim-program-1996.xml#point-7.3", True),
+    ("mim-program-1996.xml#point-7.4", False),
+    ("mim-program-1996.xml#point-7.1 llco-what-we-strive-for.xml#point-1", False),  # one work only
+    ("mim-program-1996.xml#point-7.1 mim-program-1996.xml#point-7.1", False),  # each unit once
+])
+def test_a_one_sided_group_names_units_of_one_work(cli, texts_copy, target, valid):
+    path = texts_copy / "alignment.xml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r'<span [^>]*target="([^"]+)"', text)
+    assert first, "the alignment has a one-sided group"
+    path.write_text(text.replace(first.group(0), first.group(0).replace(first.group(1), target), 1), encoding="utf-8")
+    result = cli("validate", path)
+    assert (result.exit_code == 0) is valid, result.stderr
