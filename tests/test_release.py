@@ -171,7 +171,7 @@ def test_a_version_without_its_change_is_refused(repo):
     assert result.exit_code == 1
     assert re.search(r'texts/mim-program-1996\.xml:\d+:\d+: error: revisionDesc has no change n="1\.0\.1" that '
                      r"says what changed in this version", result.output)
-    assert result.output.count('revisionDesc has no change n="1.0.1"') == 4
+    assert result.output.count('revisionDesc has no change n="1.0.1"') == len(list((repo / "texts").glob("*.xml")))
 
 
 def test_a_text_change_needs_a_major_version(repo):
