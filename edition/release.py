@@ -86,17 +86,17 @@ def validation_problems(project: Project) -> list[Problem]:
 def base_url_problems(project: Project) -> list[Problem]:
     """The base URL must be where the edition is published: an http(s) address whose host is
     not reserved for examples, tests or this machine."""
-    where = (_pyproject_position(project),)
+    where = _pyproject_position(project)
     url = project.base_url.strip()
     if not url:
-        return [Problem(*where[0], "[tool.edition] base-url is missing: set it to the address where "
+        return [Problem(*where, "[tool.edition] base-url is missing: set it to the address where "
                         "the edition is published")]
     parts = urllib.parse.urlsplit(url)
     host = (parts.hostname or "").lower().rstrip(".")
     if parts.scheme not in ("http", "https") or not host:
-        return [Problem(*where[0], f"[tool.edition] base-url {url!r} is not an http(s) address")]
+        return [Problem(*where, f"[tool.edition] base-url {url!r} is not an http(s) address")]
     if _reserved(host):
-        return [Problem(*where[0], f"[tool.edition] base-url {url!r} is a reserved placeholder ({host}): "
+        return [Problem(*where, f"[tool.edition] base-url {url!r} is a reserved placeholder ({host}): "
                         "set it to the address where the edition is published")]
     return []
 
