@@ -151,7 +151,7 @@ def test_edition_cite_resolves_every_reference_to_its_fragment(built, project):
             assert result.exit_code == 0, result.output
             [item] = json.loads(result.stdout)
             assert item["id"] == unit.reference
-            assert item["URL"] == f"{project.base_url}{work_id}.html#{unit.id}"
+            assert item["URL"] == f"{project.base_url}v/{item['version']}/{work_id}.html#{unit.id}"
 
 
 # A scheme that cannot give every unit one reference is refused ------------------------------
