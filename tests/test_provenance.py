@@ -299,3 +299,32 @@ def test_a_one_sided_group_names_units_of_one_work(cli, texts_copy, target, vali
     path.write_text(text.replace(first.group(0), first.group(0).replace(first.group(1), target), 1), encoding="utf-8")
     result = cli("validate", path)
     assert (result.exit_code == 0) is valid, result.stderr
+
+
+@pytest.mark.parametrize("work_id", WORK_IDS)
+def test_every_header_says_what_the_edition_is_what_the_text_is_and_on_what_basis_it_is_reproduced(project, work_id):
+    head = header(project, work_id)
+    assert words(head.find("tei:encodingDesc/tei:projectDesc/tei:p", NS))
+    assert words(head.find("tei:profileDesc/tei:abstract/tei:p", NS))
+    assert head.find("tei:profileDesc/tei:creation/tei:orgName[@ref]", NS) is not None
+    basis = words(head.find("tei:fileDesc/tei:publicationStmt/tei:availability/tei:p", NS))
+    assert "permission" in basis and "reproduce" in basis
+    keywords = head.find("tei:profileDesc/tei:textClass/tei:keywords", NS)
+    [scheme] = head.xpath("tei:encodingDesc/tei:classDecl/tei:taxonomy[@xml:id = $id]", namespaces=NS,
+                          id=keywords.get("scheme")[1:])
+    assert "controlled vocabulary" in words(scheme.find("tei:desc", NS))
+
+
+def test_keywords_must_name_their_scheme(cli, texts_copy):
+    path = texts_copy / "mim-program-1996.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('<keywords scheme="#keywords">', '<keywords scheme="#nothing">'),
+                    encoding="utf-8")
+    result = cli("validate", path)
+    assert result.exit_code == 1 and '@scheme="#nothing" points to no element of this file' in result.stderr
+
+
+@pytest.mark.parametrize("work_id", WORK_IDS)
+def test_the_about_box_opens_with_the_abstract(built, project, work_id):
+    page = lxml.html.parse(str(built / "html" / f"{work_id}.html")).getroot()
+    [first] = page.xpath("//details[@class = 'about']/p[1]")
+    assert collapse(first.text_content()) == words(header(project, work_id).find("tei:profileDesc/tei:abstract/tei:p", NS))

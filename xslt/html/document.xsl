@@ -69,7 +69,7 @@
     <xsl:if test="$document/TEI/teiHeader">
       <details class="about">
         <summary>About this text</summary>
-        <xsl:apply-templates select="$source" mode="m:html-source"/>
+        <xsl:apply-templates select="$document/TEI/teiHeader/profileDesc/abstract/p, $source" mode="m:html-source"/>
         <p>Cite a passage as <code>{$id}:<xsl:sequence select="f:citation-pattern($document)"/></code>,
           for example <code>{f:example-ref($document)}</code>; the permalink beside each
           passage gives its address. The principles of the edition are set out on

@@ -81,9 +81,12 @@
         <p class="licence"><xsl:apply-templates mode="m:print-header-text"/>
           <xsl:if test="@target"><xsl:text> </xsl:text><span class="url">{@target}</span></xsl:if></p>
       </xsl:for-each>
-      <p class="how-to-cite">A passage is cited as <code>{$id}:</code><xsl:sequence
-        select="f:citation-pattern(root(.))"/>, the references in the margin; the corrections and
-        regularisations of the editors are explained in the footnotes.</p>
+      <!-- A document without a citation scheme (the introduction) has no passages to cite. -->
+      <xsl:if test="exists(root(.)/TEI/teiHeader/encodingDesc/refsDecl/citeStructure)">
+        <p class="how-to-cite">A passage is cited as <code>{$id}:</code><xsl:sequence
+          select="f:citation-pattern(root(.))"/>, the references in the margin; the corrections and
+          regularisations of the editors are explained in the footnotes.</p>
+      </xsl:if>
     </section>
   </xsl:template>
 
