@@ -15,7 +15,7 @@ from conftest import position_of, run_in as run
 
 MIM = "mim-program-1996.xml"
 FIRST_LINK = "mim-program-1996.xml#point-1 llco-what-we-strive-for.xml#point-1"
-FIRST_ANA = 'ana="alignment.xml#theme-communism"'
+FIRST_REF = 'ref="registers.xml#mim"'
 LICENCE = 'target="https://creativecommons.org/licenses/by/4.0/"'
 SECRET = "SECRET-WORDS-OF-ANOTHER-FOLDER"
 ERROR_LINE = re.compile(r"^(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")
@@ -103,15 +103,15 @@ def test_a_file_of_the_edition_that_is_not_safe_xml_stops_the_rules_that_read_it
     assert SECRET not in result.output
 
 
-@pytest.mark.parametrize("where", ["alignment target", "ana", "pipe in the folder"])
+@pytest.mark.parametrize("where", ["alignment target", "register pointer", "pipe in the folder"])
 def test_a_pipe_never_makes_validation_wait(project_copy, elsewhere, where):
     pipe = elsewhere / "pipe.xml"
     if where == "alignment target":
         path, text = change(project_copy, "alignment.xml", FIRST_LINK, f"{pipe}#point-1 {MIM}#point-1")
         place, word = position_of(text, 'xml:id="align-communism"'), LEAVES
-    elif where == "ana":
-        path, text = change(project_copy, MIM, FIRST_ANA, f'ana="{pipe}#theme-communism"')
-        place, word = position_of(text, f'ana="{pipe}#theme-communism"'), LEAVES
+    elif where == "register pointer":
+        path, text = change(project_copy, MIM, FIRST_REF, f'ref="{pipe}#mim"')
+        place, word = position_of(text, f'ref="{pipe}#mim"'), LEAVES
     else:
         os.mkfifo(project_copy.texts / "pipe")
         path, text = change(project_copy, "alignment.xml", FIRST_LINK, f"pipe#point-1 {MIM}#point-1")
