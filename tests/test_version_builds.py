@@ -16,8 +16,8 @@ from edition.build import build
 from edition.project import find_project
 from edition.version_builds import cache
 
-from test_release import (commit, declare, edit, merge_point_7_blocks_2_and_3, new_version, repo, run,  # noqa: F401
-                          without_schema_check)  # fixtures: repo, without_schema_check
+from test_release import (commit, declare, edit, merge_point_7_blocks_2_and_3, new_version, repo,  # noqa: F401
+                          run)  # the fixture repo
 
 FORMATS = ("html", "text", "dts")
 MIM = "texts/mim-program-1996.xml"
@@ -132,7 +132,7 @@ def test_the_build_has_a_concordance_of_references_across_versions(two_releases,
             assert (site / page.partition("#")[0]).is_file()
 
 
-def test_the_concordance_says_what_became_of_a_dropped_reference(repo, without_schema_check):
+def test_the_concordance_says_what_became_of_a_dropped_reference(repo):
     """Made from the declarations and checked against the text (the edition's schema does not
     allow the declaration yet: the concordance is made here without a build)."""
     from edition import concordance, versions
