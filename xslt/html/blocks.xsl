@@ -60,7 +60,8 @@
   </xsl:function>
 
   <!-- A heading: its level follows the depth of the division, whose reference stands before it
-       (f:heading-label) and whose comparison link ends it. A run-in head keeps its class: the
+       (f:heading-label) and whose links to the comparison follow it, beside the heading, not in
+       it: its accessible name, and what stays in view while the point is read, is its own. A run-in head keeps its class: the
        source runs it into the following paragraph, where the normalisation pass put it; the
        web edition sets it as its division's heading, before that paragraph. -->
   <xsl:template match="head" mode="m:html-blocks">
@@ -70,8 +71,8 @@
       <xsl:attribute name="class" select="string-join(('head', @rend ! ('rend-' || .)), ' ')"/>
       <xsl:sequence select="f:lang(.), f:heading-reference($division)"/>
       <xsl:apply-templates mode="m:html-inline"/>
-      <xsl:sequence select="f:compare-link($division)"/>
     </xsl:element>
+    <xsl:sequence select="f:compare-link($division)"/>
   </xsl:template>
 
   <!-- What stands before a division's heading, and what the heading carries of its reference:
