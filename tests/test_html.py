@@ -60,6 +60,16 @@ def test_every_page_is_written(built):
     assert list((html / "assets" / "fonts").glob("literata-*.woff2"))
 
 
+def test_every_page_names_the_site_in_its_title_and_has_the_icon(built):
+    site = "Two Programmes: a digital edition"
+    for path in sorted((built / "html").glob("*.html")):
+        doc = page(built, path.name)
+        title = doc.findtext(".//title")
+        assert title == site or (title.endswith(f" – {site}") and len(title) > len(site) + 3), path.name
+        [icon] = doc.xpath("//head/link[@rel = 'icon']/@href")
+        assert (built / "html" / icon).is_file(), path.name
+
+
 def test_the_tei_sources_are_copied_as_they_are(built):
     for source in sorted((ROOT / "texts").glob("*.xml")):
         assert (built / "html" / "tei" / source.name).read_bytes() == source.read_bytes()

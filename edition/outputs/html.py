@@ -28,7 +28,7 @@ STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
-ASSETS = ("edition.css", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
+ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 # The formats of cite.cite offered as files: their extension and media type.

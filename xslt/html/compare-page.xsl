@@ -42,7 +42,7 @@
       </nav>
       <xsl:apply-templates select="f:themes()" mode="m:html-compare"/>
     </xsl:variable>
-    <xsl:sequence select="f:page('The programmes compared – ' || f:edition-title(),
+    <xsl:sequence select="f:page('The programmes compared',
       f:language($alignment/*), 'compare.html', $content)"/>
   </xsl:function>
 

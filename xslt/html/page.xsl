@@ -21,7 +21,9 @@
     map { 'page': 'events', 'label': 'Events' },
     map { 'page': 'works', 'label': 'Works quoted' }"/>
 
-  <!-- A complete page. $current is the file name of the page, for the navigation. -->
+  <!-- A complete page. $title is the page's own title: the <title> adds the site's name, so
+       that a tab, a bookmark or a search result says which site it is. $current is the file
+       name of the page, for the navigation. -->
   <xsl:function name="f:page" as="element()">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
@@ -32,7 +34,8 @@
         <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy" content="{$content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{$title}</title>
+        <title>{string-join(distinct-values(($title, f:edition-title())), ' – ')}</title>
+        <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <xsl:sequence select="f:head-metadata()"/>
         <xsl:if test="exists($citations)">

@@ -42,7 +42,7 @@
         references.</p>
       <xsl:sequence select="$lists ! f:register-list(.)"/>
     </xsl:variable>
-    <xsl:sequence select="f:page($label || ' – ' || f:edition-title(), f:language($registers/*),
+    <xsl:sequence select="f:page($label, f:language($registers/*),
       $page || '.html', $content)"/>
   </xsl:function>
 

@@ -24,6 +24,6 @@
       <ol id="search-results" class="search-results" aria-labelledby="search-status"></ol>
       <script type="module" src="assets/search.js"></script>
     </xsl:variable>
-    <xsl:sequence select="f:page('Search – ' || f:edition-title(), 'en', 'search.html', $content)"/>
+    <xsl:sequence select="f:page('Search', 'en', 'search.html', $content)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -24,7 +24,7 @@
       <xsl:sequence select="f:alignment-summary('themes.html')"/>
       <xsl:apply-templates select="f:themes()" mode="m:html-themes"/>
     </xsl:variable>
-    <xsl:sequence select="f:page('Themes – ' || f:edition-title(), f:language($alignment/*),
+    <xsl:sequence select="f:page('Themes', f:language($alignment/*),
       'themes.html', $content)"/>
   </xsl:function>
 
