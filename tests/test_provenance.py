@@ -328,3 +328,11 @@ def test_the_about_box_opens_with_the_abstract(built, project, work_id):
     page = lxml.html.parse(str(built / "html" / f"{work_id}.html")).getroot()
     [first] = page.xpath("//details[@class = 'about']/p[1]")
     assert collapse(first.text_content()) == words(header(project, work_id).find("tei:profileDesc/tei:abstract/tei:p", NS))
+
+
+def test_the_basis_of_reproduction_is_printed_with_the_licences(built, project):
+    index = collapse(lxml.html.parse(str(built / "html" / "index.html")).xpath("string(//section[@id = 'licence'])"))
+    for work_id in WORK_IDS:
+        basis = words(header(project, work_id).find("tei:fileDesc/tei:publicationStmt/tei:availability/tei:p", NS))
+        printed = collapse(lxml.html.parse(str(built / "print" / f"{work_id}.html")).xpath("string(//section[@class='title-leaf'])"))
+        assert basis in index and basis in printed, work_id

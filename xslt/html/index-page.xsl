@@ -131,6 +131,9 @@
               <xsl:apply-templates mode="m:html-inline"/>
               <xsl:for-each select="f:web-url(@target)"> (<a href="{.}">licence text</a>)</xsl:for-each>
             </xsl:for-each>
+            <xsl:for-each select="TEI/teiHeader/fileDesc/publicationStmt/availability/p">
+              <xsl:text> </xsl:text><xsl:apply-templates mode="m:html-inline"/>
+            </xsl:for-each>
           </li>
         </xsl:for-each>
       </ul>

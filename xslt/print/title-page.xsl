@@ -81,6 +81,9 @@
         <p class="licence"><xsl:apply-templates mode="m:print-header-text"/>
           <xsl:if test="@target"><xsl:text> </xsl:text><span class="url">{@target}</span></xsl:if></p>
       </xsl:for-each>
+      <xsl:for-each select="publicationStmt/availability/p">
+        <p class="licence"><xsl:apply-templates mode="m:print-header-text"/></p>
+      </xsl:for-each>
       <!-- A document without a citation scheme (the introduction) has no passages to cite. -->
       <xsl:if test="exists(root(.)/TEI/teiHeader/encodingDesc/refsDecl/citeStructure)">
         <p class="how-to-cite">A passage is cited as <code>{$id}:</code><xsl:sequence
