@@ -26,10 +26,10 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import concordance, isolation, manifest, names, pool, version_builds
+from . import concordance, isolation, manifest, document_names, pool, version_builds
 from .errors import EditionError, Problem
 from .project import Project
-from .citation import Unit
+from .citable import Unit
 from .render import FORMATS, MODULES, Renderer, Result, Settings
 from .summary import Summary
 from .validate import shown
@@ -291,9 +291,9 @@ def _in_worker(workers: isolation.Pool, where: Path, doing: str, method: str, *a
 
 def _raise_problems(results: list[Result], records: dict) -> None:
     problems = [problem for result in results for problem in result.problems]
-    named = [names.Named(record["id"], record["source"], tuple(record["position"]))
+    named = [document_names.Named(record["id"], record["source"], tuple(record["position"]))
              for _, record in sorted(records.items()) if record.get("id")]
-    problems += names.collisions(named) + _shared_outputs(records)
+    problems += document_names.collisions(named) + _shared_outputs(records)
     if problems:
         raise EditionError([shown(problem) for problem in problems])
 

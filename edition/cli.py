@@ -11,7 +11,7 @@ import click
 
 from . import __version__, isolation
 from . import build as builder
-from . import cite as citations
+from . import citation_styles as citations
 from . import release as releaser
 from . import schema as schema_files
 from . import serve as server

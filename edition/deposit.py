@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cite import stable_url
-from .names import document_id
+from .citation_styles import stable_url
+from .document_names import document_id
 from .project import Project
 from .versions import Version
 from .xmlfile import NS, XmlFile

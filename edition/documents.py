@@ -10,7 +10,7 @@ from lxml import etree
 
 from . import scheme
 from .errors import EditionError
-from .names import document_id
+from .document_names import document_id
 from .project import Project
 from .saxon import Stylesheets
 from .xmlfile import INTRODUCTION, NS, XmlFile, parse

@@ -13,8 +13,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citation, manifest, names, scheme
-from .citation import Unit
+from . import citable, manifest, document_names, scheme
+from .citable import Unit
 from .documents import Edition, Work
 from .errors import EditionError, Problem
 from .outputs import dts, html, pdf, print_html, search, text
@@ -118,7 +118,7 @@ class Renderer:
         for path in [*works, *self.settings.edition_files]:
             data = read_source(path, self.settings.project.max_source_bytes)
             found = Edition.of(self.settings.project, self.edition.stylesheets, [parse(path, data)]).works
-            listed.append((path, data, citation.units(self.edition, found[0]) if found else []))
+            listed.append((path, data, citable.units(self.edition, found[0]) if found else []))
         return listed
 
     def prepare(self, module: str, folder: Path) -> list[Path]:
@@ -135,18 +135,18 @@ class Renderer:
         root = xml.tree.getroot()
         # A citation scheme outside its language is refused even in a lenient build: the pages
         # over the whole edition evaluate the schemes of the documents they list.
-        problems = names.root(xml) or (scheme.problems(xml) if self.settings.lenient else [])
+        problems = document_names.root(xml) or (scheme.problems(xml) if self.settings.lenient else [])
         if problems:
             return Result(xml.path, problems=problems)
         check = self.validator.first_problem if self.settings.lenient else self.validator.check
-        problems = check(xml) + names.id_problems(xml)
+        problems = check(xml) + document_names.id_problems(xml)
         if not problems:
-            idno = names.id_element(xml)
-            return Result(xml.path, names.document_id(xml), xml.position(idno if idno is not None else root))
+            idno = document_names.id_element(xml)
+            return Result(xml.path, document_names.document_id(xml), xml.position(idno if idno is not None else root))
         if not self.settings.lenient:
             return Result(xml.path, problems=problems)
         first = problems[0]
         left_out = "".join(f"; not in {name}, which has no generic rendering" for name in self._not_generic)
         warning = Problem(first.path, first.line, first.col, "rendered generically: not valid against the "
                           f"edition's schema ({first.message}){left_out}", "warning")
-        return Result(xml.path, names.derived_id(xml.path), xml.position(root), warnings=[warning])
+        return Result(xml.path, document_names.derived_id(xml.path), xml.position(root), warnings=[warning])

@@ -1,7 +1,7 @@
 """``edition serve``: the web edition and the live DTS API on this machine.
 
 The site is build/html, served as files at ``/``; the DTS API answers at ``/dts/``
-from the sources themselves (edition.dts.route, the same answers as the static
+from the sources themselves (edition.dts_api.route, the same answers as the static
 build/dts/, with query-string URI templates). A thread watches texts/ and rebuilds
 when a file changes; a failed build keeps the previous site and API and says why.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
 from . import build as builder
-from . import documents, dts, policy
+from . import documents, dts_api, policy
 from .errors import EditionError
 from .project import Project
 from .xmlfile import parse
@@ -59,8 +59,8 @@ class Site:
     def html(self) -> Path:
         return self.folder / "html"
 
-    def answer(self, base: str, path: str, query: dict) -> dts.Response:
-        return dts.route(self.catalogue, dts.query_urls(base), path, query)
+    def answer(self, base: str, path: str, query: dict) -> dts_api.Response:
+        return dts_api.route(self.catalogue, dts_api.query_urls(base), path, query)
 
     def refresh(self, wait: float = WAIT_SECONDS) -> None:
         """Before a page is served: if a source changed since the last build, have the watcher
@@ -98,13 +98,13 @@ class Site:
     def close(self) -> None:
         self.builder.close()
 
-    def _catalogue(self) -> dts.Catalogue:
+    def _catalogue(self) -> dts_api.Catalogue:
         """The works and their citable units, as a build worker read them from texts/."""
         listed = self.builder.citable_units()
         files = [parse(path, data) for path, data, _ in listed]
         units = {path.name: found for path, _, found in listed}
         edition = documents.Edition.of(self.project, None, files)
-        return dts.catalogue(edition, lambda work: units[work.path.name])
+        return dts_api.catalogue(edition, lambda work: units[work.path.name])
 
 
 class _Server(ThreadingHTTPServer):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from . import isolation, names, scheme
+from . import isolation, document_names, scheme
 from .errors import EditionError, Problem
 from .project import Project
 from .xmlfile import XmlFile, parse, safe_parser
@@ -29,7 +29,7 @@ ACCESS = etree.XSLTAccessControl(read_network=False, write_file=False, create_di
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
-Checked = tuple[list[Problem], "names.Named | None"]  # a file's problems, and its document id if it has one
+Checked = tuple[list[Problem], "document_names.Named | None"]  # a file's problems, and its document id if it has one
 
 
 class Validator:
@@ -46,11 +46,11 @@ class Validator:
             document = parse(path, max_bytes=self._max_bytes)
         except EditionError as error:
             return error.problems, None
-        problems = names.root(document)
+        problems = document_names.root(document)
         if problems:
             return problems, None
-        problems = self.check(document) + names.id_problems(document)
-        return problems, names.Named(names.document_id(document), str(path), document.position(document.tree.getroot()))
+        problems = self.check(document) + document_names.id_problems(document)
+        return problems, document_names.Named(document_names.document_id(document), str(path), document.position(document.tree.getroot()))
 
     def check(self, document: XmlFile) -> list[Problem]:
         return self._grammar(document) + self._rules(document) + scheme.problems(document)
@@ -107,7 +107,7 @@ def check_files(paths: list[Path], check_path: Callable[[Path], Checked]) -> lis
             found, name = [exceeded.problem(path, "checking this document")], None
         problems += found
         named += [name] if name else []
-    return [shown(problem) for problem in problems + names.collisions(named)]
+    return [shown(problem) for problem in problems + document_names.collisions(named)]
 
 
 def _load(path: Path) -> etree._ElementTree:

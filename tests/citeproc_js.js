@@ -1,4 +1,4 @@
-// citeproc-js, the processor Zotero uses, formatting what edition/cite.py formats with
+// citeproc-js, the processor Zotero uses, formatting what edition/citation_styles.py formats with
 // citeproc-py: the reference tests/test_citeproc_js.py holds the edition's citations to.
 //
 // Reads a JSON list of requests on stdin, each

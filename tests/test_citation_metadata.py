@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, SHARED, WORK_IDS, collapse
-from edition import citation, cite, documents
+from edition import citable, citation_styles, documents
 from edition.outputs.html import DOWNLOADS, cited_passages
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
@@ -29,7 +29,7 @@ DOWNLOAD_EXTENSIONS = {output: extension for output, (extension, _) in DOWNLOADS
 
 @pytest.fixture(scope="module")
 def edition(project):
-    return documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
+    return documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
 
 
 def pages(built: Path) -> list[Path]:
@@ -169,12 +169,12 @@ def shown(html: str) -> str:
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_work_has_a_cite_box_with_its_files(built, edition, project, work_id, view):
     doc = page(built / "html" / view.format(id=work_id))
-    passage = citation.resolve(edition, work_id)
+    passage = citable.resolve(edition, work_id)
     [box] = doc.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]")
     assert box.xpath("ancestor::header[@class = 'document-header']") and box.get("open") is None
     citations = box.xpath(".//p[@class = 'citation']")
     assert [c.text_content() for c in citations] == [
-        cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
+        citation_styles.cite(passage, project.base_url, style, "text") for style in citation_styles.STYLES]
     assert citations[0].xpath(".//i"), "the title is set in italics"
     assert [c.xpath("count(.//br)") for c in citations] == [1, 1, 1], "the in-text citation on a line of its own"
     buttons = box.xpath(".//button[@class = 'copy']")
@@ -190,7 +190,7 @@ def test_the_work_has_a_cite_box_with_its_files(built, edition, project, work_id
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_unit_shows_its_reference_and_a_cite_button_for_the_one_dialog(built, edition, project, work_id, view):
     doc = page(built / "html" / view.format(id=work_id))
-    units = citation.units(edition, work_id_work := work_of(edition, work_id))
+    units = citable.units(edition, work_id_work := work_of(edition, work_id))
     for unit in units:
         [element] = doc.xpath("//*[@id = $id]", id=unit.id)
         label = element.xpath("(./descendant-or-self::*[@class = 'unit-label'] | .//span[contains(@class, 'unit-ref')])[1]")
@@ -205,12 +205,12 @@ def test_every_unit_shows_its_reference_and_a_cite_button_for_the_one_dialog(bui
     assert list(data) == [p.reference for p in passages] == [work_id, *(u.reference for u in units)]
     for passage in passages:
         entry = data[passage.reference]
-        assert entry["url"] == cite.csl_item(passage, project.base_url)["URL"]
-        assert [shown(entry["cite"][style]) for style in cite.STYLES] == [
-            cite.cite(passage, project.base_url, style, "text") for style in cite.STYLES]
+        assert entry["url"] == citation_styles.csl_item(passage, project.base_url)["URL"]
+        assert [shown(entry["cite"][style]) for style in citation_styles.STYLES] == [
+            citation_styles.cite(passage, project.base_url, style, "text") for style in citation_styles.STYLES]
         assert "<i>" in entry["cite"]["chicago"]
         for output, file in entry["files"].items():
-            assert file["text"] == cite.cite(passage, project.base_url, output=output)
+            assert file["text"] == citation_styles.cite(passage, project.base_url, output=output)
             assert file["name"] == f"{passage.reference.replace(':', '-')}.{DOWNLOAD_EXTENSIONS[output]}"
 
 
@@ -237,9 +237,9 @@ def test_every_citation_file_parses(built, edition, project, work_id):
                              for output in files}
         bib = bibtexparser.parse_string(files["bibtex"]["text"])
         assert not bib.failed_blocks and len(bib.entries) == 1
-        assert bib.entries[0]["url"] == cite.csl_item(passage, project.base_url)["URL"]
+        assert bib.entries[0]["url"] == citation_styles.csl_item(passage, project.base_url)["URL"]
         csl = json.loads(files["csl-json"]["text"])
         jsonschema.validate(csl, CSL_DATA)
-        assert csl == [cite.csl_item(passage, project.base_url)]
+        assert csl == [citation_styles.csl_item(passage, project.base_url)]
         ris = files["ris"]["text"].splitlines()
         assert ris[0].startswith("TY  - ") and ris[-1].startswith("ER  -")

@@ -11,7 +11,7 @@ import pytest
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
-from edition import citation, cite, documents
+from edition import citable, citation_styles, documents
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, parse
 
@@ -42,26 +42,26 @@ def csl_date(iso: str) -> dict:
 
 @pytest.fixture(scope="module")
 def edition(project):
-    return documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
+    return documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
 
 
 def test_every_citable_unit_resolves_to_one_element(edition):
     for work in edition.works:
-        known = citation.units(edition, work)
+        known = citable.units(edition, work)
         assert {u.unit for u in known} == {"front", "point", "block"}
         ids = [u.id for u in known]
         assert len(ids) == len(set(ids))
         for unit in known:
-            passage = citation.resolve(edition, unit.reference)
+            passage = citable.resolve(edition, unit.reference)
             assert passage.unit == unit
             assert passage.element() is not None
 
 
 def test_references_follow_the_declared_scheme(edition):
-    passage = citation.resolve(edition, "mim-program-1996:7.2")
+    passage = citable.resolve(edition, "mim-program-1996:7.2")
     assert passage.fragment == "#point-7.2"
     assert "imperialist-country working classes" in "".join(passage.element().itertext())
-    quotation = citation.resolve(edition, "mim-program-1996:3.2").element()
+    quotation = citable.resolve(edition, "mim-program-1996:3.2").element()
     assert quotation.tag.endswith("}cit")
 
 
@@ -80,7 +80,7 @@ def test_an_unknown_reference_says_what_exists(cli, reference, message):
 
 
 @pytest.mark.parametrize("reference", REFERENCES)
-@pytest.mark.parametrize("style", list(cite.STYLES))
+@pytest.mark.parametrize("style", list(citation_styles.STYLES))
 def test_each_style_names_the_edition_and_its_text_and_locates_the_passage(cli, project, reference, style):
     result = cli("cite", reference, "--style", style)
     assert result.exit_code == 0, result.output
@@ -97,11 +97,11 @@ def test_each_style_names_the_edition_and_its_text_and_locates_the_passage(cli, 
 
 
 def test_the_formatted_text_is_citeprocs(project, edition):
-    passage = citation.resolve(edition, "mim-program-1996:7.2")
-    item = cite.csl_item(passage, project.base_url)
-    assert cite.cite_reference(project, "mim-program-1996:7.2", "apa") == cite.formatted(
-        item, "apa", cite.formatter.plain, ("paragraph", "7.2"))
-    assert "<i>" in cite.cite_reference(project, "mim-program-1996:7.2", "chicago", "html")
+    passage = citable.resolve(edition, "mim-program-1996:7.2")
+    item = citation_styles.csl_item(passage, project.base_url)
+    assert citation_styles.cite_reference(project, "mim-program-1996:7.2", "apa") == citation_styles.formatted(
+        item, "apa", citation_styles.formatter.plain, ("paragraph", "7.2"))
+    assert "<i>" in citation_styles.cite_reference(project, "mim-program-1996:7.2", "chicago", "html")
 
 
 @pytest.mark.parametrize("reference, located", [
@@ -109,9 +109,9 @@ def test_the_formatted_text_is_citeprocs(project, edition):
     ("mim-program-1996:7.2", ("paragraph", "7.2")), ("mim-program-1996:3.2", ("paragraph", "3.2")),
     ("llco-what-we-strive-for:6.1", ("paragraph", "6.1"))])
 def test_a_passage_is_a_locator_and_the_item_is_the_work(project, edition, reference, located):
-    passage = citation.resolve(edition, reference)
-    item = cite.csl_item(passage, project.base_url)
-    assert cite.locator(passage) == located
+    passage = citable.resolve(edition, reference)
+    item = citation_styles.csl_item(passage, project.base_url)
+    assert citation_styles.locator(passage) == located
     assert item["title"] == header_facts(passage.work.id)["title"]
     assert item["URL"].endswith(passage.fragment or ".html")
 
@@ -120,20 +120,20 @@ def test_a_passage_is_a_locator_and_the_item_is_the_work(project, edition, refer
 def test_a_part_named_by_a_word_has_no_locator(edition, ref):
     """The front matter's references: no label would let a reader find "sec. note"."""
     work = next(w for w in edition.works if w.id == "mim-program-1996")
-    unit = citation.Unit(work.id, ref, ref, "front", "", "/unused")
-    assert cite.locator(citation.Passage(work, unit, (unit,))) is None
+    unit = citable.Unit(work.id, ref, ref, "front", "", "/unused")
+    assert citation_styles.locator(citable.Passage(work, unit, (unit,))) is None
 
 
 def test_the_item_is_dated_by_the_edition_and_by_its_source(project, edition):
     for work in edition.works:
         facts = header_facts(work.id)
-        item = cite.csl_item(citation.resolve(edition, work.id), project.base_url)
+        item = citation_styles.csl_item(citable.resolve(edition, work.id), project.base_url)
         assert item["issued"] == csl_date(facts["date"])
         assert item.get("original-date") == (csl_date(facts["source-date"]) if facts["source-date"] else None)
         assert (item["type"], item["version"], item["publisher"]) == ("book", facts["version"], facts["publisher"])
         assert item["editor"] == [{"literal": facts["editor"]}] and item["author"] == [{"literal": facts["author"]}]
-    assert "original-date" in cite.csl_item(citation.resolve(edition, "mim-program-1996"), project.base_url)
-    assert "original-date" not in cite.csl_item(citation.resolve(edition, "llco-what-we-strive-for"), project.base_url)
+    assert "original-date" in citation_styles.csl_item(citable.resolve(edition, "mim-program-1996"), project.base_url)
+    assert "original-date" not in citation_styles.csl_item(citable.resolve(edition, "llco-what-we-strive-for"), project.base_url)
 
 
 @pytest.mark.parametrize("reference", REFERENCES)
@@ -185,5 +185,5 @@ def test_every_citable_unit_has_its_fragment_in_the_web_edition(edition, built):
     for work in edition.works:
         for page in (f"{work.id}.html", f"{work.id}.diplomatic.html"):
             ids = set(html.parse(str(built / "html" / page)).xpath("//@id"))
-            missing = [u.reference for u in citation.units(edition, work) if u.id not in ids]
+            missing = [u.reference for u in citable.units(edition, work) if u.id not in ids]
             assert missing == [], page

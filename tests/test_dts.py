@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote, urldefrag, urljoin
 import pytest
 from lxml import etree
 
-from edition import citation, documents, dts
+from edition import citable, documents, dts_api
 from edition import serve as server
 from edition.build import FORMATS
 from edition.outputs.dts import static_path
@@ -20,19 +20,19 @@ from edition.xmlfile import NS, element_at, safe_parser
 
 from conftest import WORK_IDS, run_in
 
-DTS = {"dts": dts.DTS_NS, **NS}
+DTS = {"dts": dts_api.DTS_NS, **NS}
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 @pytest.fixture(scope="module")
 def edition(project):
-    return documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
+    return documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
 
 
 @pytest.fixture(scope="module")
 def units(edition):
     """Every citable unit of each work, as the citation module (and so the XSLT) finds them."""
-    return {work.id: citation.units(edition, work) for work in edition.works}
+    return {work.id: citable.units(edition, work) for work in edition.works}
 
 
 def read_json(path):
@@ -51,13 +51,13 @@ def parse_xml(data: bytes):
 @pytest.fixture(scope="module")
 def ids(project):
     """Each work's @id, by document id."""
-    return {work_id: dts.resource_id(project.base_url, work_id) for work_id in WORK_IDS}
+    return {work_id: dts_api.resource_id(project.base_url, work_id) for work_id in WORK_IDS}
 
 
 @pytest.fixture(scope="module")
 def at(built, project):
     """The static file that answers a request (endpoint, parameters)."""
-    urls = dts.static_urls(project.base_url)
+    urls = dts_api.static_urls(project.base_url)
     return lambda endpoint, **params: built.joinpath("dts", *static_path(urls, endpoint, params))
 
 
@@ -65,13 +65,13 @@ def at(built, project):
 
 
 def test_uri_templates_expand_as_rfc_6570_says_and_bind_some_variables_only():
-    assert dts.expand("/n{?resource,ref,down}", {"resource": "a b", "down": -1}) == "/n?resource=a%20b&down=-1"
-    assert dts.expand("/n/{resource}{;down}{/ref}.json", {"resource": "x", "down": 0, "ref": "7"}) == "/n/x;down=0/7.json"
-    assert dts.expand("/c{/id,nav}.json", {}) == "/c.json"
-    assert dts.bind("/n{?resource,ref,down}", {"resource": "x"}) == "/n?resource=x{&ref,down}"
-    assert dts.bind("/n?resource=x{&ref,down}", {"ref": "7.2"}) == "/n?resource=x&ref=7.2{&down}"
-    assert dts.bind("/c{/id,nav}.json", {"id": "x"}) == "/c/x{/nav}.json"
-    assert dts.static_urls("").url("collection") == "dts/collection.json"
+    assert dts_api.expand("/n{?resource,ref,down}", {"resource": "a b", "down": -1}) == "/n?resource=a%20b&down=-1"
+    assert dts_api.expand("/n/{resource}{;down}{/ref}.json", {"resource": "x", "down": 0, "ref": "7"}) == "/n/x;down=0/7.json"
+    assert dts_api.expand("/c{/id,nav}.json", {}) == "/c.json"
+    assert dts_api.bind("/n{?resource,ref,down}", {"resource": "x"}) == "/n?resource=x{&ref,down}"
+    assert dts_api.bind("/n?resource=x{&ref,down}", {"ref": "7.2"}) == "/n?resource=x&ref=7.2{&down}"
+    assert dts_api.bind("/c{/id,nav}.json", {"id": "x"}) == "/c/x{/nav}.json"
+    assert dts_api.static_urls("").url("collection") == "dts/collection.json"
 
 
 def test_uri_templates_expand_as_the_specs_table_shows():
@@ -80,25 +80,25 @@ def test_uri_templates_expand_as_the_specs_table_shows():
              "{&var}": "&var=value", "{/var,x}": "/value/1024", "{?var,x}": "?var=value&x=1024",
              "{&var,x}": "&var=value&x=1024", "{?var,x,empty}": "?var=value&x=1024&empty=",
              "{?var,x,null}": "?var=value&x=1024", "{;x,empty}": ";x=1024;empty"}
-    assert {template: dts.expand(template, values) for template in table} == table
+    assert {template: dts_api.expand(template, values) for template in table} == table
 
 
 def test_a_citation_tree_holds_every_structure_the_header_declares_at_its_top():
     """Front matter cited beside the points: the tree's top level has both, its depth the deeper."""
     structures = (("point", (("block", ()),)), ("front", (("block", ()),)), ("front", ()))
-    resource = dts.Resource("urn:x", None, (), structures)
-    tree = dts._citation_trees(resource)[0]
+    resource = dts_api.Resource("urn:x", None, (), structures)
+    tree = dts_api._citation_trees(resource)[0]
     assert [s["citeType"] for s in tree["citeStructure"]] == ["point", "front", "front"]
     assert [len(s.get("citeStructure", [])) for s in tree["citeStructure"]] == [1, 1, 0]
-    assert resource.depth == 2 and dts.Resource("urn:y", None, (), ()).depth == 0
+    assert resource.depth == 2 and dts_api.Resource("urn:y", None, (), ()).depth == 0
 
 
 def test_identifiers_are_absolute_uris_made_from_the_permanent_address_alone():
-    first = dts.resource_id("https://example.org/", "a-work")
-    assert first == dts.resource_id("https://example.org/", "a-work")
-    assert first == dts.identifier("https://example.org/a-work.html")
+    first = dts_api.resource_id("https://example.org/", "a-work")
+    assert first == dts_api.resource_id("https://example.org/", "a-work")
+    assert first == dts_api.identifier("https://example.org/a-work.html")
     assert first.startswith("urn:uuid:") and "/" not in first
-    assert first != dts.resource_id("https://example.net/", "a-work") != dts.identifier("https://example.org/")
+    assert first != dts_api.resource_id("https://example.net/", "a-work") != dts_api.identifier("https://example.org/")
 
 
 # --- the static files ------------------------------------------------------------------------
@@ -111,7 +111,7 @@ def static(built):
 
 def test_the_static_entry_point_names_the_three_endpoints(static, project):
     entry = read_json(static / "index.json")
-    assert entry["@context"] == dts.CONTEXT == "https://dtsapi.org/context/v1.0.json"
+    assert entry["@context"] == dts_api.CONTEXT == "https://dtsapi.org/context/v1.0.json"
     assert (entry["@type"], entry["dtsVersion"]) == ("EntryPoint", "1.0")
     assert entry["@id"] == project.base_url + "dts/index.json"
     for endpoint in ("collection", "navigation", "document"):
@@ -126,7 +126,7 @@ def test_the_root_collection_holds_both_works_as_resources_with_their_citation_t
     assert set(resources) == set(ids.values())
     for resource in resources.values():
         assert resource["@type"] == "Resource" and resource["totalParents"] == 1
-        assert resource["mediaTypes"] == [dts.TEI_XML]
+        assert resource["mediaTypes"] == [dts_api.TEI_XML]
         tree = resource["citationTrees"][0]
         assert tree["@type"] == "CitationTree" and "identifier" not in tree  # the default tree has none
         point = tree["citeStructure"][0]
@@ -191,7 +191,7 @@ def test_each_static_response_lives_at_the_address_its_templates_give(static, at
     resource = read_json(at("collection", id=ids["mim-program-1996"]))
     for endpoint, values, suffix in (("navigation", {"ref": "7", "down": 1}, ".json"),
                                      ("document", {"ref": "7.2"}, ".xml")):
-        url = dts.expand(resource[endpoint], values)
+        url = dts_api.expand(resource[endpoint], values)
         assert url.startswith(root) and url.endswith(suffix) and (static / unquote(url.removeprefix(root))).is_file()
 
 
@@ -252,7 +252,7 @@ def test_a_resource_without_a_citation_tree_answers_every_navigation_with_no_mem
     source.write_text(text[:start] + text[end:], encoding="utf-8")
     result = run_in(project_copy, "build", "--quiet", "--format", "dts")
     assert result.exit_code == 0, result.output
-    urls, id = dts.static_urls(project_copy.base_url), dts.resource_id(project_copy.base_url, "llco-what-we-strive-for")
+    urls, id = dts_api.static_urls(project_copy.base_url), dts_api.resource_id(project_copy.base_url, "llco-what-we-strive-for")
     for down in (None, 0, 1, -1):
         segments = static_path(urls, "navigation", {"resource": id, "down": down})
         found = read_json(project_copy.build.joinpath("dts", *segments))
@@ -277,7 +277,7 @@ def get(httpd, path: str):
 def get_json(httpd, path: str, status: int = 200):
     code, headers, body = get(httpd, path)
     assert code == status, body
-    assert headers["Content-Type"] == (dts.JSON_LD if status == 200 else dts.PROBLEM)
+    assert headers["Content-Type"] == (dts_api.JSON_LD if status == 200 else dts_api.PROBLEM)
     return json.loads(body)
 
 
@@ -304,7 +304,7 @@ def test_the_live_collections(live, ids):
 def test_the_live_navigation_follows_the_resources_templates(live, units):
     resource = get_json(live, "/dts/collection?id=mim-program-1996")
     base = f"http://127.0.0.1:{live.server_port}"
-    points = get_json(live, dts.expand(resource["navigation"], {"down": 1}).removeprefix(base))
+    points = get_json(live, dts_api.expand(resource["navigation"], {"down": 1}).removeprefix(base))
     # The outermost units: the front matter's (the archive's note, the title block), then the points.
     assert [m["identifier"] for m in points["member"]] == ["note", "title", *(str(n) for n in range(1, 11))]
     whole = get_json(live, "/dts/navigation?resource=mim-program-1996&down=-1")
@@ -316,11 +316,11 @@ def test_the_live_navigation_follows_the_resources_templates(live, units):
 
 def test_the_live_document_of_a_resource_and_of_a_passage(live, at, ids):
     status, headers, body = get(live, "/dts/document?resource=mim-program-1996")
-    assert (status, headers["Content-Type"]) == (200, dts.TEI_XML)
+    assert (status, headers["Content-Type"]) == (200, dts_api.TEI_XML)
     assert 'rel="collection"' in headers["Link"]
     assert parse_xml(body).tag == f"{{{NS['tei']}}}TEI"
     status, headers, body = get(live, "/dts/document?resource=mim-program-1996&ref=7.2&mediaType=" +
-                                quote(dts.TEI_XML, safe=""))
+                                quote(dts_api.TEI_XML, safe=""))
     assert status == 200
     assert body == at("document", resource=ids["mim-program-1996"], ref="7.2").read_bytes()
     assert len(parse_xml(body).findall("tei:text/tei:body/dts:wrapper/tei:p", DTS)) == 1

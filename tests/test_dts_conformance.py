@@ -20,13 +20,13 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 
-from edition import citation, documents, dts
+from edition import citable, documents, dts_api
 from edition.saxon import Stylesheets
 from edition.xmlfile import NS, element_at, safe_parser
 
 from conftest import WORK_IDS
 
-DTS = {"dts": dts.DTS_NS, **NS}
+DTS = {"dts": dts_api.DTS_NS, **NS}
 
 # --- the specification's objects as JSON Schemas ---------------------------------------------
 
@@ -52,7 +52,7 @@ REF = {name: {"$ref": f"#/$defs/{name}"} for name in
 
 # "Properties for Collection or Resource objects", and "Additional properties for Resource objects"
 MEMBER = {
-    "@context": {"const": dts.CONTEXT}, "dtsVersion": {"const": "1.0"},
+    "@context": {"const": dts_api.CONTEXT}, "dtsVersion": {"const": "1.0"},
     "@id": URI, "@type": {"enum": ["Collection", "Resource"]}, "title": TEXT,
     "totalParents": COUNT, "totalChildren": COUNT, "description": TEXT,
     "member": {"type": "array", "items": REF["Member"]},
@@ -69,7 +69,7 @@ SCHEMAS = {
     "EntryPoint": {
         "type": "object", "additionalProperties": False,
         "required": ["@context", "@id", "@type", "dtsVersion", "collection", "navigation", "document"],
-        "properties": {"@context": {"const": dts.CONTEXT}, "@id": URI, "@type": {"const": "EntryPoint"},
+        "properties": {"@context": {"const": dts_api.CONTEXT}, "@id": URI, "@type": {"const": "EntryPoint"},
                        "dtsVersion": {"const": "1.0"},
                        "collection": TEMPLATE, "navigation": TEMPLATE, "document": TEMPLATE},
     },
@@ -126,7 +126,7 @@ SCHEMAS = {
     "Navigation": {
         "type": "object", "additionalProperties": False,
         "required": ["@context", "@id", "@type", "dtsVersion", "resource"],
-        "properties": {"@context": {"const": dts.CONTEXT}, "@id": URI, "@type": {"const": "Navigation"},
+        "properties": {"@context": {"const": dts_api.CONTEXT}, "@id": URI, "@type": {"const": "Navigation"},
                        "dtsVersion": {"const": "1.0"}, "resource": REF["Resource"],
                        "ref": REF["CitableUnit"], "start": REF["CitableUnit"], "end": REF["CitableUnit"],
                        "member": {"type": "array", "items": REF["CitableUnit"]}, "view": REF["Pagination"]},
@@ -150,7 +150,7 @@ def _uri_template(value: object) -> bool:
     variable = r"[A-Za-z0-9_.%]+(?::[1-9][0-9]{0,3}|\*)?"
     expression = rf"\{{[+#./;?&]?{variable}(?:,{variable})*\}}"
     return isinstance(value, str) and re.fullmatch(rf"(?:[^{{}}\s]|{expression})*", value) is not None \
-        and _absolute_uri(dts.expand(value, {}))
+        and _absolute_uri(dts_api.expand(value, {}))
 
 
 @FORMATS.checks("bcp47")
@@ -189,7 +189,7 @@ class Answer:
     headers: dict = field(default_factory=dict)
 
     def json(self) -> dict:
-        assert self.content_type == dts.JSON_LD, self.content_type
+        assert self.content_type == dts_api.JSON_LD, self.content_type
         return json.loads(self.body)
 
 
@@ -197,7 +197,7 @@ class StaticHost:
     """build/ as the README asks a static host to serve it: build/html at the edition's address,
     build/dts at its dts/; a URL's path, decoded, names a file; .json is JSON-LD, .xml TEI."""
 
-    TYPES = {".json": dts.JSON_LD, ".xml": dts.TEI_XML}
+    TYPES = {".json": dts_api.JSON_LD, ".xml": dts_api.TEI_XML}
 
     def __init__(self, build, base: str):
         self.build, self.base = build, base
@@ -292,7 +292,7 @@ class Work:
         return [u.ref for u in below if down == -1 or u.level <= node.level + down]
 
 
-def placed(units: list[citation.Unit]) -> tuple[Known, ...]:
+def placed(units: list[citable.Unit]) -> tuple[Known, ...]:
     """A unit's parent is the nearest unit whose element holds it."""
     known: list[Known] = []
     for unit in units:
@@ -304,13 +304,13 @@ def placed(units: list[citation.Unit]) -> tuple[Known, ...]:
 
 @pytest.fixture(scope="module")
 def edition(project):
-    return documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
+    return documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
 
 
 @pytest.fixture(scope="module")
 def works(edition, project) -> dict[str, Work]:
     """By @id."""
-    found = [Work(w.id, dts.resource_id(project.base_url, w.id), placed(citation.units(edition, w)))
+    found = [Work(w.id, dts_api.resource_id(project.base_url, w.id), placed(citable.units(edition, w)))
              for w in edition.works]
     return {work.resource: work for work in found}
 
@@ -324,7 +324,7 @@ class Call:
     params: dict
 
     def url(self, entry: dict) -> str:
-        return dts.expand(entry[self.endpoint], self.params)
+        return dts_api.expand(entry[self.endpoint], self.params)
 
 
 def depth(trees: list[dict]) -> int:
@@ -356,7 +356,7 @@ def valid_calls(root: dict, works: dict[str, Work]) -> list[Call]:
 def walked(api, works) -> list[tuple[Call, str, Answer]]:
     """Each valid call, its address at this API and its answer."""
     entry = api.get(api.entry).json()
-    root = api.get(dts.expand(entry["collection"], {})).json()
+    root = api.get(dts_api.expand(entry["collection"], {})).json()
     return [(call, call.url(entry), api.get(call.url(entry))) for call in valid_calls(root, works)]
 
 
@@ -365,17 +365,17 @@ def test_every_valid_call_has_its_static_file_the_same_as_edition_serves_answer(
     """The same function makes both: the file is serve's answer with the static templates, and
     the live answer differs from it only in the addresses of the API."""
     entries = {api: api.get(api.entry).json() for api in (static, live)}
-    root = static.get(dts.expand(entries[static]["collection"], {})).json()
-    urls, files = dts.static_urls(project.base_url), set()
+    root = static.get(dts_api.expand(entries[static]["collection"], {})).json()
+    urls, files = dts_api.static_urls(project.base_url), set()
     calls = valid_calls(root, works)
     for call in calls:
         url = call.url(entries[static])
         found, answer = static.get(url), live.get(call.url(entries[live]))
         assert (found.status, answer.status) == (200, 200), (call, url)
-        made = dts.route(httpd.site.catalogue, urls, call.endpoint, {k: str(v) for k, v in call.params.items()
+        made = dts_api.route(httpd.site.catalogue, urls, call.endpoint, {k: str(v) for k, v in call.params.items()
                                                                      if v is not None})
         assert found.body == made.body, call
-        if found.content_type == dts.JSON_LD:
+        if found.content_type == dts_api.JSON_LD:
             assert without_addresses(answer.json()) == without_addresses(found.json()), call
         else:
             assert answer.body == found.body, call
@@ -416,7 +416,7 @@ def test_an_invalid_call_has_no_file_and_edition_serve_refuses_it(api, works):
             answer = api.get(call.url(entry))
             assert answer.status == (404 if isinstance(api, StaticHost) else status), call
             if isinstance(api, LiveApi):
-                assert answer.content_type == dts.PROBLEM and json.loads(answer.body)["status"] == status
+                assert answer.content_type == dts_api.PROBLEM and json.loads(answer.body)["status"] == status
 
 
 # --- the rules, on both APIs ---------------------------------------------------------------------
@@ -424,7 +424,7 @@ def test_an_invalid_call_has_no_file_and_edition_serve_refuses_it(api, works):
 
 def test_the_entry_point(api):
     answer = api.get(api.entry)
-    assert answer.status == 200 and answer.content_type == dts.JSON_LD  # "Response Headers"
+    assert answer.status == 200 and answer.content_type == dts_api.JSON_LD  # "Response Headers"
     assert problems("EntryPoint", answer.json()) == []
     assert answer.json()["@id"] == api.entry
 
@@ -434,7 +434,7 @@ def test_every_response_is_json_ld_or_tei_and_valid_against_the_schema_of_its_ob
     for call, url, answer in walked:
         assert answer.status == 200, url
         if call.endpoint == "document":
-            assert answer.content_type == dts.TEI_XML, url
+            assert answer.content_type == dts_api.TEI_XML, url
         else:
             assert problems(schemas[call.endpoint], answer.json()) == [], url
 
@@ -541,12 +541,12 @@ def test_the_document_of_a_resource_is_valid_tei(walked, tei_all):
 
 def test_a_resources_own_templates_lead_where_the_entry_points_do(api, works):
     entry = api.get(api.entry).json()
-    for resource in api.get(dts.expand(entry["collection"], {})).json()["member"]:
+    for resource in api.get(dts_api.expand(entry["collection"], {})).json()["member"]:
         for endpoint, values in (("collection", {"nav": "parents"}), ("navigation", {"ref": "1", "down": 1}),
                                  ("document", {"ref": "1"})):
-            own = dts.expand(resource[endpoint], values)
+            own = dts_api.expand(resource[endpoint], values)
             named = {"id" if endpoint == "collection" else "resource": resource["@id"]}
-            assert own == dts.expand(entry[endpoint], {**named, **values})
+            assert own == dts_api.expand(entry[endpoint], {**named, **values})
             assert api.get(own).status == 200
         assert api.get(resource["download"]).status == 200
 
@@ -562,12 +562,12 @@ def test_every_live_response_allows_any_origin(live):
 def test_a_live_document_links_to_its_collection_and_is_given_in_each_media_type_it_lists(live, works):
     entry = live.get(live.entry).json()
     for resource in works:
-        described = live.get(dts.expand(entry["collection"], {"id": resource})).json()
-        answer = live.get(dts.expand(entry["document"], {"resource": resource, "ref": "1"}))
+        described = live.get(dts_api.expand(entry["collection"], {"id": resource})).json()
+        answer = live.get(dts_api.expand(entry["document"], {"resource": resource, "ref": "1"}))
         link = re.fullmatch(r'<([^>]+)>; rel="collection"', answer.headers["Link"])
         assert link and live.get(link.group(1)).json() == described
         for media_type in described["mediaTypes"]:
-            given = live.get(dts.expand(entry["document"], {"resource": resource, "mediaType": media_type}))
+            given = live.get(dts_api.expand(entry["document"], {"resource": resource, "mediaType": media_type}))
             assert (given.status, given.content_type) == (200, media_type)
 
 
@@ -599,11 +599,11 @@ def test_live_errors_are_those_of_the_spec(live, works):
     for resource in works:
         for endpoint, query, status in live_errors(resource):
             answer = live.get(f"{live.entry}{endpoint}?{query}")
-            assert (answer.status, answer.content_type) == (status, dts.PROBLEM), (endpoint, query)
+            assert (answer.status, answer.content_type) == (status, dts_api.PROBLEM), (endpoint, query)
             assert json.loads(answer.body)["status"] == status
     # tree "MUST not have effects" on a whole document
     entry = live.get(live.entry).json()
-    whole = dts.expand(entry["document"], {"resource": next(iter(works))})
+    whole = dts_api.expand(entry["document"], {"resource": next(iter(works))})
     assert live.get(whole + "&tree=no-such-tree").body == live.get(whole).body
 
 

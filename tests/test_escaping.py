@@ -16,7 +16,7 @@ from pybtex.database import parse_string
 
 from browser import chromium
 from conftest import run_in as run
-from edition import citation, cite, documents
+from edition import citable, citation_styles, documents
 from edition.saxon import Stylesheets
 
 MIM = "mim-program-1996"
@@ -75,7 +75,7 @@ def page_citations(html: Path) -> list[tuple[str, list[lxml.html.HtmlElement]]]:
             found.append((MIM, box.xpath(".//p[@class = 'citation']")))
         data = json.loads(doc.xpath("string(//script[@id = 'cite-data'])"))
         found += [(reference, [lxml.html.fragment_fromstring(entry["cite"][style], create_parent="p")
-                               for style in cite.STYLES]) for reference, entry in data.items()]
+                               for style in citation_styles.STYLES]) for reference, entry in data.items()]
     return found
 
 
@@ -116,11 +116,11 @@ def test_a_page_whose_header_hides_a_comment_is_not_blank_in_chromium(hidden_com
 def test_a_title_that_mentions_markup_builds_and_is_shown_as_written(project_copy, title):
     html = built(with_title(project_copy, title))
     assert title in page(html / f"{MIM}.html").xpath("string(//h1)")
-    edition = documents.load(project_copy, Stylesheets(project_copy.xslt, citation.STYLESHEETS))
+    edition = documents.load(project_copy, Stylesheets(project_copy.xslt, citable.STYLESHEETS))
     for reference, shown in page_citations(html):
-        passage = citation.resolve(edition, reference)
+        passage = citable.resolve(edition, reference)
         assert [c.text_content() for c in shown] == [
-            cite.cite(passage, project_copy.base_url, style, "text") for style in cite.STYLES]
+            citation_styles.cite(passage, project_copy.base_url, style, "text") for style in citation_styles.STYLES]
 
 
 def test_markup_in_a_title_is_shown_in_the_cite_box_not_made_an_element(project_copy):
@@ -143,9 +143,9 @@ def test_a_newline_in_the_version_starts_no_second_ris_record(project_copy):
     assert refused.exit_code == 1 and "is not a semantic version number" in refused.stderr
     item = {"id": MIM, "title": "Program\nER  - ", "author": [{"literal": "MIM"}], "publisher": "Two",
             "version": RECORD, "URL": "https://example.org/", "language": "en", "note": "n"}
-    tags = [line[:6] for line in cite.ris(item).splitlines()]
+    tags = [line[:6] for line in citation_styles.ris(item).splitlines()]
     assert tags.count("TY  - ") == 1 and tags.count("ER  - ") == 1 and tags[-1] == "ER  - "
-    assert "ET  - Version 1.0.0 ER - TY - JOUR TI - forged\n" in cite.ris(item)
+    assert "ET  - Version 1.0.0 ER - TY - JOUR TI - forged\n" in citation_styles.ris(item)
 
 
 def test_braces_in_a_title_forge_no_bibtex_field_and_the_title_comes_back(project_copy):

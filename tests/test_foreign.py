@@ -15,7 +15,7 @@ from lxml import etree
 from browser import chromium
 from checkers import accessibility_violations, html_errors
 from conftest import SHARED
-from edition.names import derived_id
+from edition.document_names import derived_id
 from edition.xmlfile import NS, safe_parser
 
 CORPORA = SHARED / "corpora"

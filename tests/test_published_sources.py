@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from browser import chromium
-from edition import dts
+from edition import dts_api
 from edition.cli import main
 from edition.documents import Edition
 from edition.outputs.dts import static_path
@@ -152,8 +152,8 @@ def test_the_published_copies_are_the_sources_unless_something_is_removed(sheet_
 
 def dts_document(out: Path, base_url: str, ref: str | None = None) -> Path:
     """Where the static DTS has the document endpoint's answer for the work (or one passage)."""
-    urls = dts.static_urls(base_url)
-    segments = static_path(urls, "document", {"resource": dts.resource_id(base_url, MIM), "ref": ref})
+    urls = dts_api.static_urls(base_url)
+    segments = static_path(urls, "document", {"resource": dts_api.resource_id(base_url, MIM), "ref": ref})
     return out.joinpath("dts", *segments)
 
 

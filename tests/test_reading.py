@@ -13,7 +13,7 @@ import pytest
 
 from browser import chromium
 from conftest import WORK_IDS
-from edition import cite
+from edition import citation_styles
 
 WIDTHS = (390, 1280)
 PAGES = {"index": "index.html", "reading": "mim-program-1996.html",
@@ -113,9 +113,9 @@ def test_a_paragraph_is_cited_from_the_page(site, browser, project, width):
     page.keyboard.press("Enter")
     dialog = page.locator("#cite-dialog")
     assert dialog.is_visible() and dialog.locator("h2").inner_text() == f"Cite {reference}"
-    [item] = json.loads(cite.cite_reference(project, reference, output="csl-json"))
+    [item] = json.loads(citation_styles.cite_reference(project, reference, output="csl-json"))
     assert dialog.locator(".cite-url").get_attribute("href") == item["URL"]
-    chicago = cite.cite_reference(project, reference, "chicago")
+    chicago = citation_styles.cite_reference(project, reference, "chicago")
     assert " ".join(dialog.locator(".citation[data-style='chicago']").inner_text().split()) == " ".join(chicago.split())
     dialog.locator(".citation[data-style='chicago'] + button.copy").click()
     assert page.evaluate("navigator.clipboard.readText()") == " ".join(chicago.split())
@@ -123,7 +123,7 @@ def test_a_paragraph_is_cited_from_the_page(site, browser, project, width):
         dialog.locator("a[data-format='bibtex']").click()
     assert download.value.suggested_filename == "mim-program-1996-7.2.bib"
     saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert saved == cite.cite_reference(project, reference, output="bibtex")
+    assert saved == citation_styles.cite_reference(project, reference, output="bibtex")
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert page.evaluate("document.activeElement.dataset.cite") == reference, "focus goes back to the button"

@@ -22,9 +22,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, WORK_IDS, run_in
-from edition import citation, documents
+from edition import citable, documents
 from edition.build import build
-from edition.citation import Unit
+from edition.citable import Unit
 from edition.project import Project, find_project
 from edition.saxon import Stylesheets
 
@@ -44,7 +44,7 @@ SAMPLE_UNITS = [
 class Built:
     project: Project
     out: Path
-    units: dict[str, list[Unit]]  # each work's units, as edition/citation.py reads them
+    units: dict[str, list[Unit]]  # each work's units, as edition/citable.py reads them
 
 
 def copy_of(project: Project, folder: Path) -> Project:
@@ -55,8 +55,8 @@ def copy_of(project: Project, folder: Path) -> Project:
 
 
 def units_of(project: Project) -> dict[str, list[Unit]]:
-    edition = documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
-    return {work.id: citation.units(edition, work) for work in edition.works}
+    edition = documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
+    return {work.id: citable.units(edition, work) for work in edition.works}
 
 
 @pytest.fixture(scope="module", params=["other-scheme", "dash"])

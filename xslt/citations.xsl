@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Driver: the citable units of a document, as the code that cites and serves passages reads
-     them (edition/citation.py), in document order: what the normalisation pass stamped on
+     them (edition/citable.py), in document order: what the normalisation pass stamped on
      them (common/normalise.xsl), and the path of each element, which is its original's. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import citation, cite, policy
+from .. import citable, citation_styles, policy
 from . import print_html
-from ..citation import Passage
+from ..citable import Passage
 from ..documents import Edition, Work
 from ..errors import EditionError, Problem
 from ..output_files import output_file
@@ -24,14 +24,14 @@ from ..published import publish
 from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
 
-STYLESHEETS = ["html.xsl", *citation.STYLESHEETS]
+STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
 VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
 REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
-# The formats of cite.cite offered as files: their extension and media type.
+# The formats of citation_styles.cite offered as files: their extension and media type.
 DOWNLOADS = {"bibtex": ("bib", "application/x-bibtex"), "ris": ("ris", "application/x-research-info-systems"),
              "csl-json": ("json", "application/vnd.citationstyles.csl+json")}
 
@@ -81,12 +81,12 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
     base_url = edition.project.base_url
     root = etree.Element("citations", document=work.id)
     for passage in cited_passages(edition, work):
-        entry = etree.SubElement(root, "passage", ref=passage.reference, url=cite.csl_item(passage, base_url)["URL"])
-        for style in cite.STYLES:
-            entry.append(_fragment(cite.cite(passage, base_url, style, "html"), style))
+        entry = etree.SubElement(root, "passage", ref=passage.reference, url=citation_styles.csl_item(passage, base_url)["URL"])
+        for style in citation_styles.STYLES:
+            entry.append(_fragment(citation_styles.cite(passage, base_url, style, "html"), style))
         for output, (extension, media_type) in DOWNLOADS.items():
             name = f"{passage.reference.replace(':', '-')}.{extension}"
-            text = cite.cite(passage, base_url, output=output)
+            text = citation_styles.cite(passage, base_url, output=output)
             etree.SubElement(entry, "export", format=output, name=name, type=media_type).text = text
             if passage.unit is None:
                 written.append(output_file(folder, name))
@@ -98,15 +98,15 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
 def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:
     """The work, then each of its units in document order, each with the units that hold it."""
     yield Passage(work, None)
-    known = citation.units(edition, work)
+    known = citable.units(edition, work)
     for unit in known:
-        yield Passage(work, unit, citation.holders(unit, known) + (unit,))
+        yield Passage(work, unit, citable.holders(unit, known) + (unit,))
 
 
 def _fragment(html: str, style: str) -> etree._Element:
     """citeproc's HTML (text with <i> and the like) parsed into elements, never passed as a string.
 
-    Its text is escaped (cite.formatted), so it is parsed as XML: an HTML parser would make an
+    Its text is escaped (citation_styles.formatted), so it is parsed as XML: an HTML parser would make an
     element, or a comment, of any markup it met, where XML refuses what is not well-formed."""
     try:
         element = etree.fromstring(f"<cite>{html}</cite>")
@@ -123,7 +123,7 @@ def unresolved_passages(edition: Edition, summaries: list[Summary]) -> list[Prob
     references = [(ref, ref.get("cRef")) for ref in edition.introduction.tree.iterfind(".//tei:ref[@cRef]", NS)]
     named = {reference.partition(":")[0] for _, reference in references}
     known = {unit.reference for summary in summaries if summary.id in named and not summary.generic
-             for unit in citation.units(edition, _summarised_work(edition, summary))}
+             for unit in citable.units(edition, _summarised_work(edition, summary))}
     return [Problem(str(edition.introduction.path), *edition.introduction.position(ref),
                     f'@cRef="{reference}" names no passage of the edition')
             for ref, reference in references if reference not in known]

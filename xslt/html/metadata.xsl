@@ -3,7 +3,7 @@
      citation_* tags (Zotero, Google Scholar), Dublin Core DC.* tags, and schema.org JSON-LD.
      A work's page describes the work as the edition publishes it, based on its source: its
      date is the edition's (publicationStmt/date), its editors the edition's, and the source,
-     with its own date, is named apart (DC.source, isBasedOn), as edition/cite.py cites it; the
+     with its own date, is named apart (DC.source, isBasedOn), as edition/citation_styles.py cites it; the
      edition's page and the register pages describe the edition. Every value comes from the
      TEI headers; only the base URL comes from the configuration. The facts are gathered once
      into a map, which each vocabulary then writes out. -->

