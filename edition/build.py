@@ -28,8 +28,10 @@ from pathlib import Path
 
 from . import concordance, isolation, manifest, document_names, pool, version_builds
 from .errors import EditionError, Problem
+from .manifest import Manifest, Record
 from .project import Project
 from .citable import Unit
+from .outputs import name_of
 from .render import FORMATS, MODULES, Renderer, Result, Settings
 from .summary import Summary
 from .validate import shown
@@ -115,32 +117,32 @@ class Builder:
         return path
 
     def _build(self, lock: Lock, workers: isolation.Pool, settings: Settings, works: list[Path], digests: dict,
-               context: str, previous: dict, released: list[version_builds.VersionBuild]) -> None:
-        kept = {path: previous["documents"][path.name] for path in works
+               context: str, previous: Manifest, released: list[version_builds.VersionBuild]) -> None:
+        kept = {path: previous.documents[path.name] for path in works
                 if manifest.reusable(self.out, previous, path.name, digests[path])}
         outdated = [path for path in works if path not in kept]
         versions_step = f"versions {version_builds.key_of(released)}" if released else ""
-        same_versions = (versions_step in previous.get("edition", {}) if released
-                         else not any(name.startswith("versions ") for name in previous.get("edition", {})))
-        if not outdated and previous and len(kept) == len(previous["documents"]) and same_versions:
+        same_versions = (versions_step in previous.edition if released
+                         else not any(name.startswith("versions ") for name in previous.edition))
+        if not outdated and not previous.empty and len(kept) == len(previous.documents) and same_versions:
             return  # nothing changed: the build in place is this build
         staging = lock.claim(Path(tempfile.mkdtemp(prefix=f".{self.out.name}-", dir=self.out.parent)))
         staging.chmod(FOLDER_MODE)  # mkdtemp makes it the owner's alone; a web server must read the build
         try:
             steps = Steps(self.out, staging, previous)
-            for name in _names(settings, "prepare"):
-                steps.run(f"{name}.prepare", bool(previous),
+            for name in _names(settings):
+                steps.run(f"{name}.prepare", not previous.empty,
                           lambda: _in_worker(workers, self.project.texts, f"preparing the {name} output", "prepare", name, staging))
-            _link(self.out, staging, [path for record in kept.values() for path in record["outputs"]])
+            _link(self.out, staging, [path for record in kept.values() for path in record.outputs])
             results = self._render(workers, outdated, staging)
             # The digest of a rendered source is that of the bytes its worker read and rendered.
             digests.update({result.source: result.digest for result in results if result.digest})
             records = {**{path.name: record for path, record in kept.items()},
-                       **{result.source.name: manifest.record(self.project, result, digests[result.source])
+                       **{result.source.name: Record.of(self.project, result, digests[result.source])
                           for result in results}}
             _raise_problems(results, records)
-            self.warnings = [Problem(**w) for name in sorted(records) for w in records[name]["warnings"]]
-            changed = bool(results) or len(kept) != len(previous.get("documents", {}))
+            self.warnings = [warning for name in sorted(records) for warning in records[name].warnings]
+            changed = bool(results) or len(kept) != len(previous.documents)
             self._write_edition(workers, settings, staging, records, steps, changed)
             if released:
                 steps.run(versions_step, True, lambda: _link_versions(released, staging, steps.linked))
@@ -180,16 +182,16 @@ class Builder:
             results[source] = outcome
         return [results[source] for source in sources]
 
-    def _write_edition(self, workers: isolation.Pool, settings: Settings, staging: Path, records: dict,
+    def _write_edition(self, workers: isolation.Pool, settings: Settings, staging: Path, records: dict[str, Record],
                        steps: Steps, changed: bool) -> None:
         """Each output's pages over the whole edition: made again when what they are made of
         changed (the summaries, or any document), else linked from the previous build. They
         read every summary: their time limit grows with the number of documents."""
         summaries = [_summary(staging, record) for _, record in sorted(records.items())]
-        same_summaries = manifest.summary_digests(records) == steps.previous.get("summaries")
+        same_summaries = manifest.summary_digests(records) == steps.previous.summaries
         seconds = self.project.limits.seconds_for(len(records))
-        for name in _names(settings, "write_edition"):
-            unchanged = same_summaries if getattr(MODULES[name], "MADE_FROM", "documents") == "summaries" else not changed
+        for name in _names(settings):
+            unchanged = same_summaries if MODULES[name].MADE_FROM == "summaries" else not changed
             steps.run(name, unchanged, lambda: self._edition_step(workers, name, summaries, staging, seconds))
 
     def _edition_step(self, workers: isolation.Pool, name: str, summaries: list[Summary], staging: Path,
@@ -205,16 +207,16 @@ class Steps:
     """The steps of a build that write outputs of no one document, and the files each wrote:
     a step whose inputs are unchanged links the files it wrote last time instead."""
 
-    def __init__(self, old: Path, new: Path, previous: dict):
+    def __init__(self, old: Path, new: Path, previous: Manifest):
         self.old, self.new, self.previous = old, new, previous
         self.written: dict[str, list[str]] = {}
         self.linked: dict[str, str] = {}  # each file linked: its digest, known from the previous manifest
 
     def run(self, name: str, unchanged: bool, action: Callable[[], list[Path]]) -> None:
-        if unchanged and name in self.previous.get("edition", {}):
-            self.written[name] = self.previous["edition"][name]
+        if unchanged and name in self.previous.edition:
+            self.written[name] = self.previous.edition[name]
             _link(self.old, self.new, self.written[name])
-            self.linked.update({path: self.previous["outputs"][path] for path in self.written[name]})
+            self.linked.update({path: self.previous.outputs[path] for path in self.written[name]})
         else:
             self.written[name] = sorted(path.relative_to(self.new).as_posix() for path in action())
 
@@ -289,40 +291,35 @@ def _in_worker(workers: isolation.Pool, where: Path, doing: str, method: str, *a
         raise EditionError([exceeded.problem(where, doing)]) from None
 
 
-def _raise_problems(results: list[Result], records: dict) -> None:
+def _raise_problems(results: list[Result], records: dict[str, Record]) -> None:
     problems = [problem for result in results for problem in result.problems]
-    named = [document_names.Named(record["id"], record["source"], tuple(record["position"]))
-             for _, record in sorted(records.items()) if record.get("id")]
+    named = [document_names.Named(record.id, record.source, record.position)
+             for _, record in sorted(records.items()) if record.id]
     problems += document_names.collisions(named) + _shared_outputs(records)
     if problems:
         raise EditionError([shown(problem) for problem in problems])
 
 
-def _shared_outputs(records: dict) -> list[Problem]:
+def _shared_outputs(records: dict[str, Record]) -> list[Problem]:
     """A problem for each output two sources wrote (a document id joined to a reference can
     spell another's: "a" with "1996-1" and "a-1996" with "1"): one would replace the other."""
     owner, problems = {}, {}
     for name, record in sorted(records.items()):
-        for output in record["outputs"]:
+        for output in record.outputs:
             other = owner.setdefault(output, name)
             if other != name and (name, other) not in problems:
-                problems[name, other] = Problem(record["source"], *record["position"], f"its output {output} is "
+                problems[name, other] = Problem(record.source, *record.position, f"its output {output} is "
                                                 f"also an output of {other}: change a document id or the citation scheme")
     return list(problems.values())
 
 
-def _names(settings: Settings, step: str) -> list[str]:
-    """The output modules of the build that have a step (prepare, write_edition), by name."""
-    return [name for name in dict.fromkeys(_name(module) for module in settings.modules)
-            if hasattr(MODULES[name], step)]
+def _names(settings: Settings) -> list[str]:
+    """The output modules of the build, by name, in the order they run."""
+    return list(dict.fromkeys(name_of(module) for module in settings.modules))
 
 
-def _name(module) -> str:
-    return module.__name__.rpartition(".")[2]
-
-
-def _summary(folder: Path, record: dict) -> Summary:
-    return Summary(record["id"], record["generic"], (folder / record["summary"]).read_bytes())
+def _summary(folder: Path, record: Record) -> Summary:
+    return Summary(record.id, record.generic, (folder / record.summary).read_bytes())
 
 
 def _link(old: Path, new: Path, relative_paths) -> None:

@@ -1,4 +1,9 @@
-"""The edition as the outputs see it: its works, its registers, the compiled stylesheets."""
+"""The edition as the outputs see it: its registers, alignment and introduction, the compiled
+stylesheets; and, for those who read every work at once, its works.
+
+A build reads one document at a time: what its outputs get is an Edition, which holds no work.
+Those who serve or cite the works (the DTS API, edition cite, the concordance) load them all:
+a LoadedEdition. So ``works`` is never a partial list: it is every work, or it is not there."""
 
 from __future__ import annotations
 
@@ -35,29 +40,48 @@ class Work:
 
 @dataclass
 class Edition:
+    """What every output of every document needs, besides the document."""
+
     project: Project
     stylesheets: Stylesheets | None  # None where nothing is transformed (the server's DTS catalogue)
-    works: list[Work]
     registers: XmlFile | None
     progress: Callable[[str], None] = field(default=lambda message: None)
     alignment: XmlFile | None = None
     introduction: XmlFile | None = None
 
     @classmethod
+    def around(cls, project: Project, stylesheets: Stylesheets | None, files: list[XmlFile],
+               progress: Callable[[str], None] = lambda message: None) -> Edition:
+        """The edition the build's documents are rendered in: the registers, the alignment and
+        the introduction among ``files``."""
+        found = {kind_of(xml.tree.getroot()): xml for xml in files}
+        return Edition(project, stylesheets, found.get("registers"), progress, found.get("alignment"),
+                       found.get("introduction"))
+
+    @classmethod
     def of(cls, project: Project, stylesheets: Stylesheets | None, files: list[XmlFile],
-           progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> Edition:
-        """The works among ``files`` (``only`` those with these ids, if given), the registers,
-        the alignment and the introduction."""
-        works, found = [], {}
-        for xml in files:
-            kind = kind_of(xml.tree.getroot())
-            if kind == "work" and (only is None or document_id(xml) in only):
-                _refuse_unsafe_scheme(xml)
-                works.append(Work(document_id(xml), xml))
-            elif kind:
-                found[kind] = xml
-        return cls(project, stylesheets, works, found.get("registers"), progress, found.get("alignment"),
-                   found.get("introduction"))
+           progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> LoadedEdition:
+        """The edition of ``files`` with its works (``only`` those with these ids, if given)."""
+        edition = cls.around(project, stylesheets, files, progress)
+        return LoadedEdition(**vars(edition), works=works_in(files, only))
+
+
+@dataclass
+class LoadedEdition(Edition):
+    """An edition with every one of its works read (or every one asked for)."""
+
+    works: list[Work] = field(default_factory=list)
+
+
+def works_in(files: list[XmlFile], only: set[str] | None = None) -> list[Work]:
+    """The works among ``files`` (``only`` those with these ids, if given), their citation
+    schemes checked."""
+    works = []
+    for xml in files:
+        if kind_of(xml.tree.getroot()) == "work" and (only is None or document_id(xml) in only):
+            _refuse_unsafe_scheme(xml)
+            works.append(Work(document_id(xml), xml))
+    return works
 
 
 def _refuse_unsafe_scheme(xml: XmlFile) -> None:
@@ -84,7 +108,7 @@ def kind_of(root: etree._Element) -> str:
 
 
 def load(project: Project, stylesheets: Stylesheets, progress: Callable[[str], None] = lambda m: None,
-         files: list[XmlFile] | None = None, only: set[str] | None = None) -> Edition:
+         files: list[XmlFile] | None = None, only: set[str] | None = None) -> LoadedEdition:
     """The edition of the files of texts/ (parsed here unless the caller has them already)."""
     files = files if files is not None else [parse(path, max_bytes=project.max_source_bytes)
                                              for path in project.text_files()]

@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .errors import Problem
 from .project import Project
 
 NAME = "manifest.json"
@@ -41,13 +42,69 @@ def context(settings, digests: dict[Path, str]) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def previous(folder: Path, current_context: str) -> dict:
-    """The previous build's manifest if it was made in the same context, else nothing to reuse."""
+@dataclasses.dataclass(frozen=True)
+class Record:
+    """What the manifest says of one source: where it is, the digest of the bytes rendered, its
+    document id and where that is stated, whether it was rendered generically (and why: its
+    warnings), its outputs (relative path: sha256) and which of them is its summary."""
+
+    source: str
+    sha256: str
+    id: str
+    position: tuple[int, int]
+    generic: bool
+    warnings: tuple[Problem, ...]
+    outputs: dict[str, str]
+    summary: str
+
+    @classmethod
+    def of(cls, project: Project, result, digest: str) -> Record:
+        """The record of a rendered source (an edition.render.Result)."""
+        return cls(_relative(project, result.source), digest, result.id, tuple(result.position),
+                   bool(result.warnings), tuple(result.warnings), result.outputs, f"summaries/{result.id}.xml")
+
+    @classmethod
+    def from_json(cls, data: dict) -> Record:
+        return cls(**{**data, "position": tuple(data["position"]),
+                      "warnings": tuple(Problem(**warning) for warning in data["warnings"])})
+
+    def to_json(self) -> dict:
+        return {**dataclasses.asdict(self), "position": list(self.position),
+                "warnings": [warning.as_dict() for warning in self.warnings]}
+
+
+@dataclasses.dataclass
+class Manifest:
+    """What a previous build made, as the next build reuses it: the context it was made in,
+    each source's record (by file name), the files each step over the whole edition wrote (by
+    step name: "html", "html.prepare", ...) and the digest of every file. An empty manifest
+    (no previous build, or one made in another context) has nothing to reuse."""
+
+    context: str = ""
+    documents: dict[str, Record] = dataclasses.field(default_factory=dict)
+    edition: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    outputs: dict[str, str] = dataclasses.field(default_factory=dict)
+    summaries: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.context
+
+    @classmethod
+    def from_json(cls, data: dict) -> Manifest:
+        return cls(data["context"], {name: Record.from_json(record) for name, record in data["documents"].items()},
+                   data["edition"], data["outputs"], data["summaries"])
+
+
+def previous(folder: Path, current_context: str) -> Manifest:
+    """The previous build's manifest if it was made in the same context, else an empty one."""
     try:
         listed = read(folder)
-    except (OSError, ValueError):
-        return {}
-    return listed if listed.get("context") == current_context and "documents" in listed else {}
+        if listed.get("context") == current_context:
+            return Manifest.from_json(listed)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: rebuild everything
+        pass
+    return Manifest()
 
 
 def rendered(folder: Path) -> dict[str, str]:
@@ -59,30 +116,23 @@ def rendered(folder: Path) -> dict[str, str]:
         return {}
 
 
-def reusable(folder: Path, listed: dict, name: str, digest: str) -> bool:
+def reusable(folder: Path, listed: Manifest, name: str, digest: str) -> bool:
     """Whether the outputs of source ``name`` in the previous build were made from this digest
     and are all still there (when in doubt, rebuild)."""
-    record = listed.get("documents", {}).get(name)
-    return (record is not None and record["sha256"] == digest
-            and all(os.path.isfile(f"{folder}/{relative}") for relative in record["outputs"]))
+    record = listed.documents.get(name)
+    return (record is not None and record.sha256 == digest
+            and all(os.path.isfile(f"{folder}/{relative}") for relative in record.outputs))
 
 
-def record(project: Project, result, digest: str) -> dict:
-    """What the manifest says of one source."""
-    return {"source": _relative(project, result.source), "sha256": digest, "id": result.id, "position": list(result.position),
-            "generic": bool(result.warnings), "warnings": [dataclasses.asdict(w) for w in result.warnings],
-            "outputs": result.outputs, "summary": f"summaries/{result.id}.xml"}
-
-
-def summary_digests(records: dict) -> list[str]:
-    return sorted(record["outputs"].get(record["summary"], "") for record in records.values())
+def summary_digests(records: dict[str, Record]) -> list[str]:
+    return sorted(record.outputs.get(record.summary, "") for record in records.values())
 
 
 def write(project: Project, folder: Path, context_digest: str, digests: dict[Path, str],
-          records: dict, edition: dict, linked: dict[str, str]) -> Path:
+          records: dict[str, Record], edition: dict[str, list[str]], linked: dict[str, str]) -> Path:
     """The manifest of the build in ``folder``; the digests of the documents' outputs and of
     the files linked from the previous build are known, the others are computed."""
-    known = {path: digest for record in records.values() for path, digest in record["outputs"].items()}
+    known = {path: digest for record in records.values() for path, digest in record.outputs.items()}
     known.update(linked)
     manifest = {
         "tool": {"edition": __version__, "python": platform.python_version(),
@@ -91,7 +141,7 @@ def write(project: Project, folder: Path, context_digest: str, digests: dict[Pat
         "inputs": {**_hashes(project.root, [project.root / "pyproject.toml",
                                             *(f for name in INPUT_FOLDERS for f in (project.root / name).rglob("*"))]),
                    **{_relative(project, path): digest for path, digest in digests.items()}},
-        "documents": records,
+        "documents": {name: record.to_json() for name, record in records.items()},
         "summaries": summary_digests(records),
         "edition": edition,
         "outputs": {path: known.get(path) or sha256(folder / path) for path in _listing(folder)},
@@ -104,6 +154,7 @@ def write(project: Project, folder: Path, context_digest: str, digests: dict[Pat
 
 
 def read(folder: Path) -> dict:
+    """The manifest of the build in ``folder`` as its file has it (JSON)."""
     return json.loads((folder / NAME).read_text(encoding="utf-8"))
 
 

@@ -15,17 +15,19 @@ from pathlib import Path
 
 from . import citable, manifest, document_names, scheme
 from .citable import Unit
-from .documents import Edition, Work
+from .documents import Edition, Work, works_in
 from .errors import EditionError, Problem
-from .outputs import dts, html, pdf, print_html, search, text
+from .outputs import Output, checked, dts, html, name_of, pdf, print_html, search, text
 from .project import Project
 from .saxon import Stylesheets
 from .summary import Summary, summarise
 from .validate import Validator, check_files
 from .xmlfile import XmlFile, parse, read_source
 
-# Each format and the output modules that make it, in the order they run.
-FORMATS = {"text": [text], "html": [html], "search": [search], "pdf": [print_html, pdf], "dts": [dts]}
+# Each format and the output modules that make it, in the order they run; each module is
+# checked against the Output protocol here, once, at import.
+FORMATS: dict[str, list[Output]] = {"text": [checked(text)], "html": [checked(html)], "search": [checked(search)],
+                                    "pdf": [checked(print_html), checked(pdf)], "dts": [checked(dts)]}
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Settings:
     edition_files: tuple[Path, ...] = ()  # the registers and the alignment, parsed by every renderer
 
     @property
-    def modules(self) -> list:
+    def modules(self) -> list[Output]:
         return [module for name in self.formats for module in FORMATS[name]]
 
 
@@ -59,20 +61,18 @@ class Result:
     digest: str = ""
 
 
-MODULES = {module.__name__.rpartition(".")[2]: module for modules in FORMATS.values() for module in modules}
+MODULES: dict[str, Output] = {name_of(module): module for modules in FORMATS.values() for module in modules}
 
 
 class Renderer:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.messages: list[str] = []
-        self.writers = [module for module in settings.modules if hasattr(module, "write_document")]
+        self.writers = settings.modules
         # A document rendered generically is left out of the other formats: a page that claimed
         # the edition's apparatus (its notes, its citation scheme) for it would mislead.
-        self.generic_writers = [module for module in self.writers if getattr(module, "GENERIC", False)]
-        self._not_generic = [name for name in settings.formats
-                             if any(module in self.writers and module not in self.generic_writers
-                                    for module in FORMATS[name])]
+        self.generic_writers = [module for module in self.writers if module.GENERIC]
+        self._not_generic = [name for name in settings.formats if not all(m.GENERIC for m in FORMATS[name])]
         self.validator = Validator(settings.project)
 
     @functools.cached_property
@@ -81,7 +81,7 @@ class Renderer:
         stylesheets = Stylesheets(self.settings.project.xslt,
                                   sorted({n for m in self.settings.modules for n in m.STYLESHEETS}))
         files = [parse(path, max_bytes=self.settings.project.max_source_bytes) for path in self.settings.edition_files]
-        return Edition.of(self.settings.project, stylesheets, files, self.messages.append)
+        return Edition.around(self.settings.project, stylesheets, files, self.messages.append)
 
     def check_edition_files(self, works: list[Path]) -> list[Problem]:
         """The problems of the registers and the alignment, which every document needs; if they
@@ -117,7 +117,7 @@ class Renderer:
         listed = []
         for path in [*works, *self.settings.edition_files]:
             data = read_source(path, self.settings.project.max_source_bytes)
-            found = Edition.of(self.settings.project, self.edition.stylesheets, [parse(path, data)]).works
+            found = works_in([parse(path, data)])
             listed.append((path, data, citable.units(self.edition, found[0]) if found else []))
         return listed
 

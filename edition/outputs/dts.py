@@ -20,13 +20,23 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .. import citable, documents, dts_api
-from ..documents import Edition
+from ..documents import Edition, Work
 from ..output_files import output_file
 from ..summary import Summary
 
 STYLESHEETS = citable.STYLESHEETS
+GENERIC = False
+MADE_FROM = "documents"
 
 Request = tuple[str, dict]  # endpoint ("" for the entry point), parameters
+
+
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    return []
+
+
+def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
+    return []  # the API's answers span the works: they are made over the whole edition
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:

@@ -29,6 +29,11 @@ from ..summary import Summary
 
 STYLESHEETS = ["search.xsl"]
 GENERIC = True  # a document the edition's schema refuses is searchable too, as a whole
+MADE_FROM = "documents"
+
+
+def prepare(edition: Edition, folder: Path) -> list[Path]:
+    return []  # a document's records need nothing made before
 
 
 def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:

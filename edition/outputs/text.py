@@ -7,9 +7,11 @@ from pathlib import Path
 
 from ..documents import Edition, Work
 from ..output_files import offered_by_the_site
+from ..summary import Summary
 
 STYLESHEETS = ["text.xsl"]
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
+MADE_FROM = "documents"
 VIEWS = {"reading": "{id}.txt", "diplomatic": "{id}.diplomatic.txt"}
 
 
@@ -26,6 +28,10 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
         target.write_text(render(edition, work, view), encoding="utf-8")
         written += [target, *offered_by_the_site(target, folder)]
     return written
+
+
+def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
+    return []  # every text file is one document's
 
 
 def render(edition: Edition, work: Work, view: str) -> str:
