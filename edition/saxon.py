@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue
 
+from . import site
 from .errors import EditionError
 from .xmlfile import element_at, parse
 
@@ -92,6 +93,9 @@ class Stylesheets:
     def _compile(self, name: str):
         path = self.folder / name
         compiler = self._processor.new_xslt30_processor()
+        # The site's constants, declared once in Python: xslt/common/params.xsl.
+        for key, value in site.static_parameters().items():
+            compiler.set_parameter(key, self._processor.make_string_value(value))
         try:
             return compiler.compile_stylesheet(stylesheet_file=str(path))
         except PySaxonApiError as error:

@@ -11,6 +11,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" exclude-result-prefixes="#all" expand-text="yes">
+  <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>
@@ -36,12 +37,6 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
     normalization-form="NFC"/>
 
-  <xsl:param name="page" as="xs:string" select="'document'"/>
-  <xsl:param name="works" as="document-node()*" select="()"/>
-  <xsl:param name="base-url" as="xs:string" select="''"/>
-  <!-- For a work's page: its citations and those of its points, formatted once per build by
-       the Python driver (edition/outputs/html.py), with the files to download. -->
-  <xsl:param name="citations" as="document-node()?" select="()"/>
 
   <!-- The document as the page's head, header and footer see it: a generic one by its
        summary alone (f:generic-summary), so that nothing else of its header passes there for

@@ -9,6 +9,7 @@
   exclude-result-prefixes="#all">
   <xsl:import href="html/blocks.xsl"/>
   <xsl:import href="html/inline.xsl"/>
+  <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>
@@ -20,7 +21,6 @@
   <xsl:include href="print/blocks.xsl"/>
   <xsl:include href="print/notes.xsl"/>
   <xsl:include href="html/introduction.xsl"/>
-  <xsl:include href="print/introduction.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
     normalization-form="NFC"/>
 </xsl:stylesheet>

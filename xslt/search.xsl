@@ -9,6 +9,7 @@
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
+  <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>
   <xsl:include href="common/citation.xsl"/>

@@ -5,6 +5,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:f="urn:edition:functions" xmlns:m="urn:edition:modes"
   exclude-result-prefixes="#all">
+  <xsl:include href="common/params.xsl"/>
   <xsl:include href="common/unhandled.xsl"/>
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/readings.xsl"/>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import site
 from ..documents import Edition, Work
 from ..output_files import offered_by_the_site
 from ..summary import Summary
@@ -12,7 +13,7 @@ from ..summary import Summary
 STYLESHEETS = ["text.xsl"]
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 MADE_FROM = "documents"
-VIEWS = {"reading": "{id}.txt", "diplomatic": "{id}.diplomatic.txt"}
+VIEWS = {view: site.view_file("{id}", view, "txt") for view in site.VIEWS}
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:

@@ -11,8 +11,6 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- Whether the document is rendered generically (the build says so). -->
-  <xsl:param name="generic" as="xs:boolean" select="false()"/>
 
   <!-- The texts of a document; a document with none (not TEI at all) gives all it holds
        but a header. -->

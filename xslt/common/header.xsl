@@ -6,10 +6,6 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The id the build derived from the file name of a document it renders generically (a
-       transform of such a document reads no other); empty everywhere else, where the header
-       states the id. -->
-  <xsl:param name="document-id" as="xs:string" select="''"/>
 
   <!-- A document's id, as references and file names begin with it. -->
   <xsl:function name="f:document-id" as="xs:string">

@@ -7,18 +7,10 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The registers file, or nothing when a transform runs without it (foreign TEI). -->
-  <xsl:param name="registers" as="document-node()?" select="()"/>
-  <!-- Prefix of the register pages' links: '' within the web edition, its base URL elsewhere. -->
-  <xsl:param name="register-base" as="xs:string" select="''"/>
 
   <xsl:key name="f:entry" match="*[@xml:id]" use="@xml:id"/>
 
-  <!-- Each kind of entry, its register page (without .html) and the name of that register. -->
-  <xsl:variable name="f:register-pages" as="map(xs:string, xs:string)" select="map {
-    'person': 'persons', 'org': 'organisations', 'place': 'places', 'event': 'events',
-    'bibl': 'works', 'persName': 'persons', 'orgName': 'organisations', 'placeName': 'places',
-    'eventName': 'events', 'quote': 'works', 'title': 'works' }"/>
+  <!-- Each kind of entry, and its register page, is $f:register-pages (common/params.xsl). -->
 
   <!-- The register entry a pointer such as "registers.xml#mim" or "#mim" names. -->
   <xsl:function name="f:register-entry" as="element()?">

@@ -16,7 +16,6 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:param name="alignment" as="document-node()?" select="()"/>
 
   <!-- What each type of entry says about its passages, in words. -->
   <xsl:variable name="f:link-types" as="map(xs:string, xs:string)" select="map {

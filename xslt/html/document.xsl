@@ -45,13 +45,13 @@
     <xsl:param name="id" as="xs:string"/>
     <nav class="views" aria-label="Views of the text">
       <ul>
-        <xsl:for-each select="('reading', 'diplomatic')">
+        <xsl:for-each select="$f:views">
           <li>
-            <a href="{f:view-file($id, .)}">
-              <xsl:if test=". = $view">
+            <a href="{f:view-file($id, ?name)}">
+              <xsl:if test="?name = $view">
                 <xsl:attribute name="aria-current" select="'page'"/>
               </xsl:if>
-              <xsl:text>{if (. = 'diplomatic') then 'Diplomatic text' else 'Reading text'}</xsl:text>
+              <xsl:text>{?label}</xsl:text>
             </a>
           </li>
         </xsl:for-each>

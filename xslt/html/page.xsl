@@ -7,19 +7,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The page's Content-Security-Policy, declared once for the pages and the server's
-       headers (edition/policy.py). -->
-  <xsl:param name="content-security-policy" as="xs:string" required="yes"/>
-  <!-- The editors' introduction, when the edition has one: the navigation links to it. -->
-  <xsl:param name="introduction" as="document-node()?" select="()"/>
 
-  <!-- The register pages, in the order of the navigation: file name (without .html), heading. -->
-  <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*" select="
-    map { 'page': 'persons', 'label': 'Persons' },
-    map { 'page': 'organisations', 'label': 'Organisations' },
-    map { 'page': 'places', 'label': 'Places' },
-    map { 'page': 'events', 'label': 'Events' },
-    map { 'page': 'works', 'label': 'Works quoted' }"/>
+  <!-- The register pages of the navigation are $f:registers-nav (common/params.xsl). -->
 
   <!-- A complete page. $title is the page's own title: the <title> adds the site's name, so
        that a tab, a bookmark or a search result says which site it is. $current is the file

@@ -48,12 +48,8 @@
 
   <xsl:function name="f:register-lists" as="element()*">
     <xsl:param name="page" as="xs:string"/>
-    <xsl:variable name="standoff" as="element(standOff)*" select="$registers/TEI/standOff"/>
-    <xsl:sequence select="if ($page = 'persons') then $standoff/listPerson
-      else if ($page = 'organisations') then $standoff/listOrg
-      else if ($page = 'places') then $standoff/listPlace
-      else if ($page = 'events') then $standoff/listEvent
-      else $standoff/listBibl"/>
+    <xsl:variable name="list" as="xs:string" select="$f:registers[?page = $page]?list"/>
+    <xsl:sequence select="$registers/TEI/standOff/*[local-name() = $list]"/>
   </xsl:function>
 
   <!-- A list of the registers; a headed one (the references) is a section of its own. -->

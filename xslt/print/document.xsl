@@ -9,8 +9,6 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- A deployment setting ([tool.edition] paper-size): 'a4' or 'letter'. -->
-  <xsl:param name="paper" as="xs:string" select="'a4'"/>
 
   <xsl:variable name="page-sizes" as="map(xs:string, xs:string)"
     select="map { 'a4': 'A4', 'letter': 'letter' }"/>

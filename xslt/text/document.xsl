@@ -7,7 +7,6 @@
   xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:param name="width" as="xs:integer" select="72"/>
 
   <xsl:mode name="m:text" on-no-match="fail"/>
 

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Every parameter of the stylesheets, in one module that every driver includes: what a
+     transform is given, and by whom. The static ones are the site's constants, declared once in
+     Python (edition/site.py) and given to every stylesheet when it is compiled
+     (edition/saxon.py); the others come with each transform, from the output that runs it
+     (edition/outputs/). A parameter a driver does not use is left at its default. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  exclude-result-prefixes="#all">
+
+  <!-- The site's constants -->
+
+  <!-- The register pages, the views, the citation styles and the download formats, as JSON
+       (edition.site.static_parameters). -->
+  <xsl:param name="site" as="xs:string" static="yes" required="yes"/>
+
+  <xsl:variable name="f:site" as="map(*)" select="parse-json($site)"/>
+  <!-- The register pages, in the order of the navigation: file name (without .html), heading,
+       the standOff list it shows, the elements that link to it, what it is sorted by. -->
+  <xsl:variable name="f:registers" as="map(*)*" select="$f:site?registers?*"/>
+  <xsl:variable name="f:registers-nav" as="map(xs:string, xs:string)*"
+    select="$f:registers ! map { 'page': ?page, 'label': ?label }"/>
+  <!-- Each kind of entry, or of reference to one, and its register page (without .html). -->
+  <xsl:variable name="f:register-pages" as="map(xs:string, xs:string)"
+    select="map:merge($f:registers ! (let $page := ?page return ?elements?* ! map:entry(., $page)))"/>
+  <!-- The views of a work: name ('reading', 'diplomatic'), suffix of its files, label. -->
+  <xsl:variable name="f:views" as="map(*)*" select="$f:site?views?*"/>
+  <xsl:variable name="f:cite-styles" as="map(xs:string, xs:string)"
+    select="map:merge($f:site?styles?* ! map { ?name: ?label })"/>
+  <xsl:variable name="f:cite-formats" as="map(xs:string, xs:string)"
+    select="map:merge($f:site?downloads?* ! map { ?name: ?label })"/>
+
+  <!-- What the document is and how it is shown -->
+
+  <!-- A page's Content-Security-Policy, declared once for the pages and the server's headers
+       (edition/policy.py) and given by the html output. A page made without it allows nothing. -->
+  <xsl:param name="content-security-policy" as="xs:string" select="'default-src ''none'''"/>
+
+  <!-- Which page html.xsl makes: 'document' (the input is a work), 'index', a register page,
+       'compare', 'themes', 'search', 'introduction'. -->
+  <xsl:param name="page" as="xs:string" select="'document'"/>
+  <!-- The view of a work: 'reading' or 'diplomatic'. -->
+  <xsl:param name="view" as="xs:string" select="'reading'"/>
+  <!-- Whether the document is rendered generically: not valid against the edition's schema,
+       built leniently. -->
+  <xsl:param name="generic" as="xs:boolean" select="false()"/>
+  <!-- The id the build derived from the file name of a document it renders generically (a
+       transform of such a document reads no other); empty everywhere else, where the header
+       states the id. -->
+  <xsl:param name="document-id" as="xs:string" select="''"/>
+
+  <!-- The edition's other files, passed in: a transform reads no file -->
+
+  <!-- The registers file, or nothing when a transform runs without it (foreign TEI). -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- The alignment of the programmes, for the comparison and the themes. -->
+  <xsl:param name="alignment" as="document-node()?" select="()"/>
+  <!-- The editors' introduction, when the edition has one: the navigation links to it. -->
+  <xsl:param name="introduction" as="document-node()?" select="()"/>
+  <!-- For the pages over the whole edition (and the printed introduction): the works, as their
+       summaries, or whole for the comparison. -->
+  <xsl:param name="works" as="document-node()*" select="()"/>
+  <!-- For a work's page: its citations and those of its passages, formatted once per build by
+       the Python driver (edition/outputs/html.py), with the files to download. -->
+  <xsl:param name="citations" as="document-node()?" select="()"/>
+
+  <!-- Deployment settings ([tool.edition] in pyproject.toml) -->
+
+  <!-- The address the edition is published at. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- Prefix of the register pages' links: '' within the web edition, its base URL elsewhere. -->
+  <xsl:param name="register-base" as="xs:string" select="''"/>
+  <!-- The print's paper: 'a4' or 'letter'. -->
+  <xsl:param name="paper" as="xs:string" select="'a4'"/>
+  <!-- The width of a plain text file's lines, in characters. -->
+  <xsl:param name="width" as="xs:integer" select="72"/>
+</xsl:stylesheet>
