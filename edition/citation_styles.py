@@ -47,11 +47,17 @@ EDITORS = "tei:titleStmt/tei:respStmt/*[self::tei:orgName or self::tei:persName 
 def csl_item(passage: Passage, base_url: str) -> dict:
     """The CSL-JSON item of a passage: the edition's text of its work, in its version, at the
     passage's stable URL, which names the version; with the version's DOI, if it has one."""
-    header = passage.work.file.tree.find("tei:teiHeader", NS)
+    return _passage_item(_work_item(passage.work, base_url), passage)
+
+
+def _work_item(work: documents.Work, base_url: str) -> dict:
+    """The item of the work as a whole. A passage's differs from it in its id, its URL (the
+    work's, with the passage's fragment) and its note alone (_passage_item)."""
+    header = work.file.tree.find("tei:teiHeader", NS)
     file_desc = header.find("tei:fileDesc", NS)
     version = file_desc.find("tei:editionStmt/tei:edition", NS).get("n")
     item = {
-        "id": passage.reference,
+        "id": work.id,
         "type": "book",
         "title": _text(file_desc, "tei:titleStmt/tei:title[@type='main']"),
         "author": _names(file_desc, "tei:titleStmt/tei:author"),
@@ -60,12 +66,23 @@ def csl_item(passage: Passage, base_url: str) -> dict:
         "version": version,
         "issued": _date(file_desc, "tei:publicationStmt/tei:date[@when]"),
         "original-date": _date(file_desc, "tei:sourceDesc/tei:bibl/tei:date[@when]"),
-        "URL": stable_url(base_url, version, passage.work.id, passage.fragment),
+        "URL": stable_url(base_url, version, work.id),
         "DOI": _text(file_desc, "tei:publicationStmt/tei:idno[@type='DOI']"),
         "language": header.find("tei:profileDesc/tei:langUsage/tei:language", NS).get("ident"),
-        "note": f"Cited as {passage.reference}",
+        "note": _note(work.id),
     }
     return {key: value for key, value in item.items() if value}
+
+
+def _passage_item(whole: dict, passage: Passage, escape=lambda text: text) -> dict:
+    """The item of a passage from the item of its work (``escape``d for HTML, if that is), the
+    keys in the same order. The three that differ are never empty, as the work's are not."""
+    return {**whole, "id": passage.reference, "URL": whole["URL"] + escape(passage.fragment),
+            "note": escape(_note(passage.reference))}
+
+
+def _note(reference: str) -> str:
+    return f"Cited as {reference}"
 
 
 def stable_url(base_url: str, version: str | None, document: str, fragment: str = "") -> str:
@@ -98,8 +115,14 @@ def locator(passage: Passage) -> tuple[str, str] | None:
     could find under a label: it is cited as the work, and the URL names it."""
     if passage.unit is None or not NUMBERED.fullmatch(passage.unit.ref):
         return None
-    label = "section" if etree.QName(passage.element()).localname == "div" else "paragraph"
+    label = "section" if _local_name(passage.unit.path) == "div" else "paragraph"
     return label, passage.unit.ref
+
+
+def _local_name(path: str) -> str:
+    """The name of the element a unit's path (as path() writes it, ``/Q{ns}TEI[1]/../Q{ns}div[7]``)
+    ends at: read from the path, not found by it in the tree."""
+    return path.rpartition("}")[2].partition("[")[0]
 
 
 def cite_reference(project: Project, reference: str, style: str = "chicago", output: str = "text",
@@ -131,14 +154,55 @@ def cite_released(project: Project, reference: str, version: str, style: str = "
 
 
 def cite(passage: Passage, base_url: str, style: str = "chicago", output: str = "text") -> str:
-    item = csl_item(passage, base_url)
-    if output == "csl-json":
-        return json.dumps([item], indent=2, ensure_ascii=False)
-    if output == "bibtex":
-        return bibtex(item)
-    if output == "ris":
-        return ris(item)
-    return formatted(item, style, formatter.html if output == "html" else formatter.plain, locator(passage))
+    return WorkCitations(passage.work, base_url).cite(passage, style, output)
+
+
+class WorkCitations:
+    """The citations of one work and its passages, in every style and format. What all of them
+    share is made once: the work's item, escaped for HTML, and what citeproc-py is given (the
+    same for each passage: _shared); a passage's are made from those by its id, URL, note and
+    locator, as cite() makes a single one."""
+
+    def __init__(self, work: documents.Work, base_url: str):
+        self.whole = _work_item(work, base_url)
+        self._escaped = _html_escaped(self.whole)
+        self._shared = {False: _shared(self.whole), True: _shared(self._escaped)}
+        self._csl_json = csl_json({**self.whole, "id": ID_MARK, "URL": URL_MARK, "note": NOTE_MARK})
+
+    def item(self, passage: Passage) -> dict:
+        return _passage_item(self.whole, passage)
+
+    def cite(self, passage: Passage, style: str = "chicago", output: str = "text") -> str:
+        item = self.item(passage)
+        if output == "csl-json":
+            return self._csl_json_of(item)
+        if output in EXPORTS:
+            return EXPORTS[output](item)
+        html = output == "html"
+        shown = _passage_item(self._escaped, passage, _escape) if html else item
+        return _formatted(shown, self._shared[html], style, html, locator(passage))
+
+    def every(self, passage: Passage, styles, outputs) -> tuple[dict, dict[str, str], dict[str, str]]:
+        """The passage's item, its citation in each of ``styles`` as HTML, and its text in
+        each of ``outputs``: what cite() gives for each, the item and the locator made once."""
+        item, at = self.item(passage), locator(passage)
+        shown = _passage_item(self._escaped, passage, _escape)
+        cites = {style: _formatted(shown, self._shared[True], style, True, at) for style in styles}
+        return item, cites, {output: self._csl_json_of(item) if output == "csl-json" else EXPORTS[output](item)
+                             for output in outputs}
+
+    def _csl_json_of(self, item: dict) -> str:
+        """The work's CSL-JSON with a passage's id, URL and note in place of their marks: JSON
+        writes each value alone, so this is the passage's CSL-JSON when each mark is found once
+        (else it is written from the passage's item)."""
+        marks = [(json.dumps(mark), json.dumps(item[key], ensure_ascii=False))
+                 for key, mark in (("id", ID_MARK), ("URL", URL_MARK), ("note", NOTE_MARK))]
+        if any(self._csl_json.count(mark) != 1 for mark, _ in marks):
+            return csl_json(item)
+        text = self._csl_json
+        for mark, value in marks:
+            text = text.replace(mark, value)
+        return text
 
 
 def formatted(item: dict, style: str, form, at: tuple[str, str] | None = None) -> str:
@@ -146,18 +210,27 @@ def formatted(item: dict, style: str, form, at: tuple[str, str] | None = None) -
     of its own, the in-text citation, which carries the passage's locator ``at``: an entry
     lists the work, whatever part of it is cited, and the styles name the part in the text.
 
-    citeproc-py takes about 10 ms an entry, and a work's citations differ from those of
-    another copy or version of it, or of its passages, only by their URL and note: the entry
-    and each locator's in-text citation are made once with marks in their place, which are
-    then replaced (unless the style shows the note, or the marks do not survive it, when they
-    are made as they are).
-
     citeproc-py writes a variable's text into its HTML as it is: for HTML, the item's text
     is escaped first, so that a header's "<b>" or "<!--" is shown, not parsed."""
     html = form is formatter.html
     if html:
         item = _html_escaped(item)
-    shared = json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True)
+    return _formatted(item, _shared(item), style, html, at)
+
+
+def _shared(item: dict) -> str:
+    """What citeproc-py is given for every item that differs from ``item`` only by its URL and
+    note: the item with marks in their place (as JSON, to be a key of the caches)."""
+    return json.dumps({**item, "id": "item", "URL": URL_MARK, "note": NOTE_MARK}, sort_keys=True)
+
+
+def _formatted(item: dict, shared: str, style: str, html: bool, at: tuple[str, str] | None) -> str:
+    """citeproc-py takes about 10 ms an entry, and a work's citations differ from those of
+    another copy or version of it, or of its passages, only by their URL and note: the entry
+    and each locator's in-text citation are made once from ``shared`` (the item, ``item``
+    already escaped for HTML if ``html``, with marks in their place), and the marks are then
+    replaced; unless the style shows the note, or the marks do not survive it, when they are
+    made from the item as it is."""
     entry, in_text = _entry(shared, style, html), _in_text(shared, style, html, at)
     if NOTE_MARK in entry + in_text or URL_MARK in in_text or entry.count(URL_MARK) != 1:
         own = json.dumps(item, sort_keys=True)
@@ -165,17 +238,21 @@ def formatted(item: dict, style: str, form, at: tuple[str, str] | None = None) -
     return entry.replace(URL_MARK, item["URL"]) + ("<br/>\n" if html else "\n") + in_text
 
 
-URL_MARK, NOTE_MARK = "https://url.invalid/", "(note)"
+URL_MARK, NOTE_MARK, ID_MARK = "https://url.invalid/", "(note)", "(id)"
 # Character references by number: a style's text-case (uppercase, title case) would turn
 # "&lt;" into "&LT;", which XML does not know, but leaves digits alone.
 HTML_SPECIALS = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 NOT_TEXT = ("id", "type", "language")  # keys citeproc-py reads, never writes into the entry
 
 
+def _escape(text: str) -> str:
+    return text.translate(HTML_SPECIALS)
+
+
 def _html_escaped(value):
     """The item with every text it holds escaped for HTML (in the author's names too)."""
     if isinstance(value, str):
-        return value.translate(HTML_SPECIALS)
+        return _escape(value)
     if isinstance(value, list):
         return [_html_escaped(part) for part in value]
     if isinstance(value, dict):
@@ -310,6 +387,13 @@ def ris(item: dict) -> str:
     lines += [("OP", _iso_date(item.get("original-date"))), ("DO", item.get("DOI")), ("UR", item["URL"]), ("LA", item["language"]),
               ("N1", item["note"]), ("ID", item["id"]), ("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines if value or tag == "ER")
+
+
+def csl_json(item: dict) -> str:
+    return json.dumps([item], indent=2, ensure_ascii=False)
+
+
+EXPORTS = {"csl-json": csl_json, "bibtex": bibtex, "ris": ris}  # the formats written from the item alone
 
 
 def _ris_date(parts: list[int]) -> str:

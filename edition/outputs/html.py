@@ -9,12 +9,14 @@ are carried by its pages, for their "cite" dialog to show and offer as files.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
-from .. import citable, citation_styles, policy, site
+from .. import citable, citation_styles, policy
 from . import print_html
 from ..citable import Passage
 from ..documents import Edition, Work
@@ -25,14 +27,15 @@ from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
 
 STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
-VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
-REGISTER_PAGES = site.REGISTER_PAGES
+VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
+REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
 ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 # The formats of citation_styles.cite offered as files: their extension and media type.
-DOWNLOADS = {name: (download.extension, download.media_type) for name, download in site.DOWNLOADS.items()}
+DOWNLOADS = {"bibtex": ("bib", "application/x-bibtex"), "ris": ("ris", "application/x-research-info-systems"),
+             "csl-json": ("json", "application/vnd.citationstyles.csl+json")}
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:
@@ -71,27 +74,73 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
     """The citations of a work and of each of its units, made once for both views, for the
     pages: ``<citations><passage ref=".." url=".."><cite style="..">(citeproc's HTML)</cite>
     <export format=".." name=".." type="..">(the file's text)</export><file format=".."
-    href=".."/></passage></citations>``. The work's own files are written to ``folder``
-    (its ``file`` elements), for readers without scripts; a passage's are made from its
-    exports by the page's script, so that a work's apparatus is three files, not three for
-    each of its passages."""
+    href=".."/></passage><passage ref=".."/>..<data>(JSON)</data></citations>``. The work's
+    passage, first, has them all: its "Cite this text" box shows them, and its files are
+    written to ``folder`` (its ``file`` elements), for readers without scripts. Every passage,
+    the work's too, is in ``data``: the page's data block for its "cite" dialog (the URL, the
+    citations as HTML, the files' names, types and texts, by reference), as JSON ready for a
+    script element; the page's script makes a passage's files from it, so that a work's
+    apparatus is three files, not three for each of its passages."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    base_url = edition.project.base_url
+    written, data = [], {}
+    citations = citation_styles.WorkCitations(work, edition.project.base_url)
     root = etree.Element("citations", document=work.id)
     for passage in cited_passages(edition, work):
-        entry = etree.SubElement(root, "passage", ref=passage.reference, url=citation_styles.csl_item(passage, base_url)["URL"])
-        for style in citation_styles.STYLES:
-            entry.append(_fragment(citation_styles.cite(passage, base_url, style, "html"), style))
-        for output, (extension, media_type) in DOWNLOADS.items():
-            name = f"{passage.reference.replace(':', '-')}.{extension}"
-            text = citation_styles.cite(passage, base_url, output=output)
-            etree.SubElement(entry, "export", format=output, name=name, type=media_type).text = text
-            if passage.unit is None:
+        reference = passage.reference
+        item, cites, texts = citations.every(passage, citation_styles.STYLES, DOWNLOADS)
+        cited = [_fragment(html, style) for style, html in cites.items()]
+        exports = [(output, f"{reference.replace(':', '-')}.{DOWNLOADS[output][0]}", DOWNLOADS[output][1], text)
+                   for output, text in texts.items()]
+        data[reference] = {"url": item["URL"], "cite": {cite.get("style"): _page_html(cite) for cite in cited},
+                           "files": {output: {"name": name, "type": media_type, "text": text}
+                                     for output, name, media_type, text in exports}}
+        entry = etree.SubElement(root, "passage", ref=reference)
+        if passage.unit is None:
+            entry.set("url", item["URL"])
+            entry.extend(cited)
+            for output, name, media_type, text in exports:
+                etree.SubElement(entry, "export", format=output, name=name, type=media_type).text = text
                 written.append(output_file(folder, name))
                 written[-1].write_text(text, encoding="utf-8")
                 etree.SubElement(entry, "file", format=output, href=f"{folder.name}/{name}")
+    etree.SubElement(root, "data").text = json_in_html(data)
     return etree.ElementTree(root), written
+
+
+# A citation's markup as the page's data holds it, serialised as HTML as the pages are: the
+# inline elements citeproc's HTML has, without their attributes; any other is refused.
+CITATION_ELEMENTS = ("i", "b", "sup", "sub", "span")
+HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\xa0": "&nbsp;",
+                           **{chr(code): f"&#x{code:x};" for code in range(0x80, 0xA0)}})
+
+
+def _page_html(element: etree._Element) -> str:
+    """The markup of a citation (the content of its ``cite`` element) as HTML text."""
+    parts = [(element.text or "").translate(HTML_TEXT)]
+    for child in element:
+        if child.tag == "br":
+            parts.append("<br>")
+        elif child.tag in CITATION_ELEMENTS:
+            parts.append(f"<{child.tag}>{_page_html(child)}</{child.tag}>")
+        else:
+            raise EditionError.at(f"citeproc-py ({element.get('style')})", f"a citation with an element {child.tag!r}")
+        parts.append((child.tail or "").translate(HTML_TEXT))
+    return "".join(parts)
+
+
+# JSON as the text of an HTML script element, as xml-to-json and f:json-in-html (html/metadata.xsl)
+# write it: an HTML parser reads that text for "</script" and for the start of a comment,
+# whatever the JSON means; written as JSON escapes, "<", ">" and "&" are no markup, and the
+# JSON parses to the same values. They, and "/", stand inside strings only.
+JSON_IN_HTML = (("/", "\\/"), ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
+CONTROLS = re.compile("[\x7f-\x9f]")  # escaped by xml-to-json too
+
+
+def json_in_html(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in JSON_IN_HTML:  # str.replace: a page's data is some 100 kB
+        text = text.replace(character, escaped)
+    return CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04X}", text)
 
 
 def cited_passages(edition: Edition, work: Work) -> Iterator[Passage]:

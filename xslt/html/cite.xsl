@@ -21,10 +21,11 @@
 
   <xsl:mode name="m:html-cite-box" on-no-match="fail"/>
   <xsl:mode name="m:html-citation" on-no-match="fail"/>
-  <xsl:mode name="m:html-cite-data" on-no-match="fail"/>
 
-  <!-- The styles and the formats offered, and their names, are $f:cite-styles and
-       $f:cite-formats (common/params.xsl). -->
+  <xsl:variable name="f:cite-styles" as="map(xs:string, xs:string)"
+    select="map { 'chicago': 'Chicago (author-date)', 'mla': 'MLA', 'apa': 'APA' }"/>
+  <xsl:variable name="f:cite-formats" as="map(xs:string, xs:string)"
+    select="map { 'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL-JSON' }"/>
 
   <!-- The box of a reference; $what names what it cites ('this text'). -->
   <xsl:function name="f:cite-box" as="element()?">
@@ -111,35 +112,9 @@
           </xsl:for-each>
         </p>
       </dialog>
-      <xsl:variable name="data" as="element(j:map)">
-        <j:map>
-          <xsl:apply-templates select="$passages" mode="m:html-cite-data"/>
-        </j:map>
-      </xsl:variable>
-      <script type="application/json" id="cite-data">{f:json-in-html(xml-to-json($data))}</script>
+      <script type="application/json" id="cite-data">{$citations/citations/data}</script>
     </xsl:if>
   </xsl:function>
-
-  <!-- A passage's entry in the page's data: its URL, its citations as HTML, its files. -->
-  <xsl:template match="passage" mode="m:html-cite-data">
-    <j:map key="{@ref}">
-      <j:string key="url">{@url}</j:string>
-      <j:map key="cite">
-        <xsl:for-each select="cite">
-          <j:string key="{@style}">{serialize(f:citation-markup(., ''), map { 'method': 'html', 'html-version': 5, 'indent': false() })}</j:string>
-        </xsl:for-each>
-      </j:map>
-      <j:map key="files">
-        <xsl:for-each select="export">
-          <j:map key="{@format}">
-            <j:string key="name">{@name}</j:string>
-            <j:string key="type">{@type}</j:string>
-            <j:string key="text">{.}</j:string>
-          </j:map>
-        </xsl:for-each>
-      </j:map>
-    </j:map>
-  </xsl:template>
 
   <!-- citeproc-py's HTML: text with a few inline elements, the line break between the
        bibliography entry and the in-text citation among them, made XHTML for the page, or
