@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import citable, citation_styles, policy
+from .. import citable, citation_styles, policy, site
 from . import print_html
 from ..citable import Passage
 from ..documents import Edition, Work
@@ -27,15 +27,14 @@ from ..summary import Summary
 from ..xmlfile import NS, XmlFile, parse
 
 STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
-VIEWS = {"reading": "{id}.html", "diplomatic": "{id}.diplomatic.html"}
-REGISTER_PAGES = ("persons", "organisations", "places", "events", "works")
+VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
+REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 # The formats of citation_styles.cite offered as files: their extension and media type.
-DOWNLOADS = {"bibtex": ("bib", "application/x-bibtex"), "ris": ("ris", "application/x-research-info-systems"),
-             "csl-json": ("json", "application/vnd.citationstyles.csl+json")}
+DOWNLOADS = {name: (download.extension, download.media_type) for name, download in site.DOWNLOADS.items()}
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:

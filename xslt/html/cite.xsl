@@ -22,10 +22,8 @@
   <xsl:mode name="m:html-cite-box" on-no-match="fail"/>
   <xsl:mode name="m:html-citation" on-no-match="fail"/>
 
-  <xsl:variable name="f:cite-styles" as="map(xs:string, xs:string)"
-    select="map { 'chicago': 'Chicago (author-date)', 'mla': 'MLA', 'apa': 'APA' }"/>
-  <xsl:variable name="f:cite-formats" as="map(xs:string, xs:string)"
-    select="map { 'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL-JSON' }"/>
+  <!-- The styles and the formats offered, and their names, are $f:cite-styles and
+       $f:cite-formats (common/params.xsl). -->
 
   <!-- The box of a reference; $what names what it cites ('this text'). -->
   <xsl:function name="f:cite-box" as="element()?">
