@@ -3,7 +3,8 @@
      is a work; $view chooses the reading or the diplomatic text; with $generic, a document not
      valid against the edition's schema, rendered as generic TEI), 'index' (the edition's page),
      a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
-     ('compare'), the index of themes ('themes'), the search page ('search') or the editors'
+     ('compare'), the index of themes ('themes'), the search page ('search'), the page for an
+     address the site does not have ('not-found', written as 404.html) or the editors'
      introduction ('introduction', whose input is the introduction). The registers, the
      alignment and, for the site's pages, the works come in as parameters: a transform reads no
      file. A work is rendered from its normalised copy (common/normalise.xsl), the works of the
@@ -28,6 +29,7 @@
   <xsl:include href="html/compare-page.xsl"/>
   <xsl:include href="html/themes-page.xsl"/>
   <xsl:include href="html/search-page.xsl"/>
+  <xsl:include href="html/not-found-page.xsl"/>
   <xsl:include href="html/introduction.xsl"/>
   <xsl:include href="html/introduction-page.xsl"/>
   <xsl:include href="html/metadata.xsl"/>
@@ -65,6 +67,9 @@
       </xsl:when>
       <xsl:when test="$page = 'search'">
         <xsl:sequence select="f:search-page()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'not-found'">
+        <xsl:sequence select="f:not-found-page()"/>
       </xsl:when>
       <xsl:when test="$page = 'introduction'">
         <xsl:sequence select="f:introduction-page(.)"/>

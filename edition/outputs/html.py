@@ -9,14 +9,16 @@ are carried by its pages, for their "cite" dialog to show and offer as files.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .. import citable, citation_styles, policy, site
+from .. import citable, citation_styles, document_names, dts_api, policy, site
 from . import print_html
 from ..citable import Passage
 from ..documents import Edition, Work
@@ -24,12 +26,13 @@ from ..errors import EditionError, Problem
 from ..output_files import output_file
 from ..published import publish
 from ..summary import Summary
-from ..xmlfile import NS, XmlFile, parse
+from ..xmlfile import NS, TEI_NS, XmlFile, holds_text, parse, read_source
 
 STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
 VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
+NOT_FOUND = "404.html"  # the page for an address the site has no file for (edition/serve.py serves it)
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
@@ -50,9 +53,12 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     edition.progress(f"html  {work.id}")
     views = VIEWS if not work.generic else {"reading": VIEWS["reading"]}
     citations, written = (None, []) if work.generic else write_citations(edition, work, out / "cite")
-    for view, name in views.items():
-        written.append(_write(out / name.format(id=work.id), render(edition, work, view, citations)))
+    # The source first: the pages give its size.
     written.append(publish(work.file, out / "tei" / f"{work.id}.xml"))
+    around = neighbours(edition, work)
+    files = downloads(edition, work, folder)
+    for view, name in views.items():
+        written.append(_write(out / name.format(id=work.id), render(edition, work, view, citations, around, files)))
     return written
 
 
@@ -62,11 +68,86 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     return _write_site_pages(edition, summaries, folder / "html") + _copy_edition_files(edition, folder / "html" / "tei")
 
 
-def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None) -> str:
+def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None,
+           around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> str:
     params = {**_common(edition), "page": "document", "view": view, **work.generic_params()}
-    if citations is not None:
-        params["citations"] = citations
+    for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
+        if value is not None:
+            params[name] = value
     return edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
+
+
+def neighbours(edition: Edition, work: Work) -> etree._ElementTree:
+    """The works before and after ``work`` in the order the edition's page lists them, that of
+    their files' names (the build's order of its documents), each as its header:
+    ``<neighbours><TEI rel="prev|next" id="..">(teiHeader)</TEI></neighbours>``, for the
+    page's links to them. Only the files of texts/ next to it are read, as far as the nearest
+    work on either side."""
+    files = edition.project.text_files()
+    names = [path.name for path in files]
+    root = etree.Element("neighbours")
+    if work.path.name not in names:
+        return etree.ElementTree(root)
+    here = names.index(work.path.name)
+    for rel, side in (("prev", reversed(files[:here])), ("next", files[here + 1:])):
+        found = _nearest_work(edition, side)
+        if found is not None:
+            root.append(_header_of(found, rel))
+    return etree.ElementTree(root)
+
+
+def _nearest_work(edition: Edition, paths) -> XmlFile | None:
+    for path in paths:
+        data = read_source(path, edition.project.max_source_bytes)
+        if holds_text(data):
+            return parse(path, data)
+    return None
+
+
+def _header_of(xml: XmlFile, rel: str) -> etree._Element:
+    tei = etree.Element(f"{{{TEI_NS}}}TEI", rel=rel,
+                        id=document_names.document_id(xml) or document_names.derived_id(xml.path))
+    header = xml.tree.getroot().find("tei:teiHeader", NS)
+    if header is not None:
+        tei.append(copy.deepcopy(header))
+    return tei
+
+
+# What a work's page offers to download, beside its citations, where the build makes it: the
+# folder of the build each comes from, and the file's path in the site.
+FILES = (("pdf", "pdf", "pdf/{id}.pdf"), ("reading-text", "text", "text/{id}.txt"),
+         ("diplomatic-text", "text", "text/{id}.diplomatic.txt"), ("tei", "html", "tei/{id}.xml"))
+
+
+def downloads(edition: Edition, work: Work, folder: Path) -> etree._ElementTree:
+    """The files of a work a reader can download, as its pages link them: ``<downloads><file
+    kind=".." href=".." bytes=".."/></downloads>``, in the site (build/html/). A format is
+    offered where the build makes it: its folder was prepared before any document. The size is
+    given where the file is written before the pages (the source, the texts, the citations);
+    a PDF is made after them, and the DTS files over the whole edition."""
+    root = etree.Element("downloads")
+    site = folder / "html"
+    for kind, made_in, pattern in FILES:
+        if (folder / made_in).is_dir() and not (work.generic and kind in ("pdf", "diplomatic-text")):
+            _offer(root, site, kind, pattern.format(id=work.id))
+    if (folder / "dts").is_dir() and not work.generic:
+        urls = dts_api.static_urls(edition.project.base_url)
+        resource = dts_api.resource_id(edition.project.base_url, work.id)
+        for kind, url in (("dts-document", urls.url("document", resource=resource)),
+                          ("dts-navigation", urls.url("navigation", resource=resource, down=-1)),
+                          ("dts-collection", urls.url("collection", id=resource))):
+            _offer(root, site, kind, url.removeprefix(edition.project.base_url))
+    if not work.generic:
+        for output, (extension, _) in DOWNLOADS.items():
+            _offer(root, site, output, f"cite/{work.id}.{extension}")
+    return etree.ElementTree(root)
+
+
+def _offer(root: etree._Element, site: Path, kind: str, href: str) -> None:
+    file = etree.SubElement(root, "file", kind=kind, href=href)
+    path = site.joinpath(*(unquote(part) for part in href.split("/")))
+    if path.is_file():
+        file.set("bytes", str(path.stat().st_size))
 
 
 def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._ElementTree, list[Path]]:
@@ -207,7 +288,22 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
                                              source.path if source else host_path,
                                              {**_common(edition), "page": page, "works": shown})
         written.append(_write(out / f"{page}.html", html))
+    written.append(_write_not_found(edition, works, host, host_path, out))
     return written
+
+
+def _write_not_found(edition: Edition, works: list, host, host_path: Path, out: Path) -> Path:
+    """404.html, which a server answers (with its status) for an address it has no file for:
+    its links start from the site's path, since it is served at any depth."""
+    edition.progress("html  404")
+    params = {**_common(edition), "page": "not-found", "works": works, "root": site_root(edition.project.base_url)}
+    return _write(out / NOT_FOUND, edition.stylesheets.transform("html.xsl", host, host_path, params))
+
+
+def site_root(base_url: str) -> str:
+    """The site's path from the server's root ("/", "/edition/"): the path of its base URL."""
+    path = urlsplit(base_url).path
+    return path if path.endswith("/") else (path.rpartition("/")[0] + "/" if path else "/")
 
 
 def _aligned(edition: Edition) -> list[XmlFile]:

@@ -15,8 +15,18 @@
     <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
     <xsl:variable name="title" as="xs:string" select="f:work-title(.)"/>
     <xsl:sequence select="f:page($title || (if (f:is-diplomatic()) then ' (diplomatic text)' else ''),
-      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:text(.), f:cite-dialog()))"/>
+      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:contents(.), f:text(.),
+      f:neighbours-nav(), f:cite-dialog()))"/>
   </xsl:template>
+
+  <!-- The works before and after this one in the order the edition's page lists them, each
+       as its header (<neighbours><TEI rel="prev|next" id="..">teiHeader</TEI></neighbours>),
+       from the Python driver (edition/outputs/html.py). -->
+  <xsl:param name="neighbours" as="document-node()?" select="()"/>
+  <!-- The files a reader can download of this work, each as the build wrote it:
+       <downloads><file kind=".." href=".." bytes=".."/></downloads>, @bytes where the file's size
+       is known when the page is made (edition/outputs/html.py). -->
+  <xsl:param name="downloads" as="document-node()?" select="()"/>
 
   <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->
   <xsl:function name="f:language" as="xs:string">
@@ -37,7 +47,121 @@
       <xsl:sequence select="f:view-switch($id)"/>
       <xsl:sequence select="f:about-document($document, $id)"/>
       <xsl:sequence select="f:cite-box($id, 'this text')"/>
+      <xsl:sequence select="f:downloads-box()"/>
     </header>
+  </xsl:function>
+
+  <!-- The contents of the text: its units of the first level (the front matter's, the points),
+       each by its reference and its heading's words, and under a unit of several blocks, each
+       block by its reference, so that a passage is a few links away; a unit of one block is
+       reached by its own link. One list for every width: beside the text on wide screens, a
+       disclosure above it on narrow ones, where it would otherwise push the text down
+       (edition.css). Its id is the target of the skip link to it (html/page.xsl). -->
+  <xsl:function name="f:contents" as="element()?">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="units" as="element()*" select="$document/TEI/text//*[@e:ref][empty(ancestor::*[@e:ref])]"/>
+    <xsl:if test="exists($units)">
+      <nav class="toc" id="contents" aria-label="Contents" tabindex="-1">
+        <p class="toc-heading" aria-hidden="true">Contents</p>
+        <details class="toc-details">
+          <summary>Contents</summary>
+          <ol class="toc-list">
+            <xsl:for-each select="$units">
+              <xsl:variable name="blocks" as="element()*" select=".//*[@e:ref][ancestor::*[@e:ref][1] is current()]"/>
+              <li>
+                <a href="#{@e:id}"><span class="toc-ref">{@e:ref}</span><xsl:text> </xsl:text><span class="toc-words">{f:contents-label(.)}</span></a>
+                <xsl:if test="count($blocks) gt 1">
+                  <ol class="toc-blocks">
+                    <xsl:for-each select="$blocks">
+                      <li><a href="#{@e:id}" aria-label="{f:reference(.)}">{@e:ref}</a></li>
+                    </xsl:for-each>
+                  </ol>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </details>
+      </nav>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A unit's words in the contents: its heading's, without the number the reference gives;
+       the title page's name; else the name a division without a heading has. -->
+  <xsl:function name="f:contents-label" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="if ($unit/self::titlePage) then 'Title page'
+      else if (exists(f:head($unit))) then f:point-title($unit)
+      else f:division-name($unit)"/>
+  </xsl:function>
+
+  <!-- The previous and the next work of the edition, by their titles: their reading text,
+       the view every work has. -->
+  <xsl:function name="f:neighbours-nav" as="element()?">
+    <xsl:variable name="neighbours" as="element(TEI)*" select="$neighbours/Q{}neighbours/TEI"/>
+    <xsl:if test="exists($neighbours)">
+      <nav class="neighbours" aria-label="Previous and next document">
+        <ul>
+          <xsl:for-each select="$neighbours">
+            <li class="neighbour-{@rel}">
+              <a href="{f:view-file(@id, 'reading')}" rel="{@rel}">
+                <span class="neighbour-label">{if (@rel = 'prev') then 'Previous document' else 'Next document'}</span>
+                <xsl:text> </xsl:text>
+                <span class="neighbour-title">{f:work-title(f:as-document(.))}</span>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:as-document" as="document-node()">
+    <xsl:param name="element" as="element()"/>
+    <xsl:document><xsl:sequence select="$element"/></xsl:document>
+  </xsl:function>
+
+  <!-- The files of this work to download: each by what it holds, its format and, where known,
+       its size. -->
+  <xsl:function name="f:downloads-box" as="element()?">
+    <xsl:variable name="files" as="element(Q{}file)*" select="$downloads/Q{}downloads/Q{}file"/>
+    <xsl:if test="exists($files)">
+      <details class="downloads">
+        <summary>Download this text</summary>
+        <ul class="download-list">
+          <xsl:for-each select="$files">
+            <xsl:variable name="kind" as="map(xs:string, xs:string)" select="$f:download-kinds(@kind)"/>
+            <li>
+              <a href="{@href}" type="{$kind?type}">{$kind?label}</a>
+              <xsl:text> </xsl:text>
+              <span class="download-facts">({string-join(($kind?format, @bytes ! f:file-size(xs:integer(.))), ', ')})</span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </details>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- What each kind of file the build offers is, in words, with its format and media type. -->
+  <xsl:variable name="f:download-kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
+    'pdf': map { 'label': 'The text as a PDF', 'format': 'PDF', 'type': 'application/pdf' },
+    'reading-text': map { 'label': 'Reading text', 'format': 'plain text', 'type': 'text/plain' },
+    'diplomatic-text': map { 'label': 'Diplomatic text', 'format': 'plain text', 'type': 'text/plain' },
+    'tei': map { 'label': 'TEI source', 'format': 'TEI XML', 'type': 'application/tei+xml' },
+    'dts-document': map { 'label': 'The text through the DTS API', 'format': 'TEI XML', 'type': 'application/tei+xml' },
+    'dts-navigation': map { 'label': 'Its citation tree (DTS navigation)', 'format': 'JSON-LD', 'type': 'application/ld+json' },
+    'dts-collection': map { 'label': 'Its description (DTS resource)', 'format': 'JSON-LD', 'type': 'application/ld+json' },
+    'bibtex': map { 'label': 'Its citation for BibTeX', 'format': 'BibTeX', 'type': 'application/x-bibtex' },
+    'ris': map { 'label': 'Its citation for RIS', 'format': 'RIS', 'type': 'application/x-research-info-systems' },
+    'csl-json': map { 'label': 'Its citation for CSL', 'format': 'CSL-JSON', 'type': 'application/vnd.citationstyles.csl+json' }
+    }"/>
+
+  <!-- A file's size as readers read one: bytes, or kilobytes (of 1,024 bytes) to a whole number,
+       or megabytes to one decimal. -->
+  <xsl:function name="f:file-size" as="xs:string">
+    <xsl:param name="bytes" as="xs:integer"/>
+    <xsl:sequence select="if ($bytes lt 1024) then $bytes || ' bytes'
+      else if ($bytes lt 1024 * 1024) then round($bytes div 1024) || ' KB'
+      else format-number($bytes div (1024 * 1024), '0.0') || ' MB'"/>
   </xsl:function>
 
   <!-- The two views, each a complete page, switched by a plain link. -->

@@ -7,6 +7,10 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <!-- What the skeleton's links to the site's own files begin with: nothing, for the pages at
+       their place in the site, whose links are relative; the site's path from its root ("/"),
+       for a page served at any address, as the page for an address with none is (404.html). -->
+  <xsl:param name="root" as="xs:string" select="''"/>
 
   <!-- The register pages of the navigation are $f:registers-nav (common/params.xsl). -->
 
@@ -24,21 +28,30 @@
         <meta http-equiv="Content-Security-Policy" content="{$content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{string-join(distinct-values(($title, f:edition-title())), ' – ')}</title>
-        <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
-        <link rel="stylesheet" href="assets/edition.css"/>
-        <xsl:sequence select="f:head-metadata()"/>
+        <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
+        <link rel="stylesheet" href="{$root}assets/edition.css"/>
+        <xsl:if test="$page != 'not-found'">
+          <!-- The PDF's address only where the build makes the PDF (the page's downloads say). -->
+          <xsl:sequence select="f:head-metadata()[not(@name = 'citation_pdf_url'
+            and $page = 'document' and empty($downloads/Q{}downloads/Q{}file[@kind = 'pdf']))]"/>
+        </xsl:if>
         <xsl:if test="exists($citations)">
-          <script src="assets/cite.js" defer="defer"></script>
+          <script src="{$root}assets/cite.js" defer="defer"></script>
         </xsl:if>
         <xsl:if test="exists($content//*:button[contains-token(@class, 'app-toggle')])">
-          <script src="assets/notes.js" defer="defer"></script>
+          <script src="{$root}assets/notes.js" defer="defer"></script>
         </xsl:if>
         <xsl:if test="$page = 'document'">
-          <script src="assets/landing.js" defer="defer"></script>
+          <script src="{$root}assets/landing.js" defer="defer"></script>
         </xsl:if>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
+        <!-- A text's contents, a key away: the first passages of a long text are a few tabs
+             from it, its last ones a few more. -->
+        <xsl:if test="exists($content/descendant-or-self::*:nav[@id = 'contents'])">
+          <a class="skip-link" href="#contents">Skip to contents</a>
+        </xsl:if>
         <xsl:sequence select="f:site-header($current)"/>
         <main id="main" tabindex="-1">
           <xsl:sequence select="f:version-note($current)"/>
@@ -70,7 +83,7 @@
   <xsl:function name="f:site-header" as="element()">
     <xsl:param name="current" as="xs:string"/>
     <header class="site-header">
-      <p class="site-title"><a href="index.html">{f:edition-title()}</a></p>
+      <p class="site-title"><a href="{$root}index.html">{f:edition-title()}</a></p>
       <nav aria-label="Edition">
         <ul>
           <xsl:sequence select="f:nav-item('index.html', 'The edition', $current)"/>
@@ -93,7 +106,7 @@
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="current" as="xs:string"/>
     <li>
-      <a href="{$href}">
+      <a href="{$root}{$href}">
         <xsl:if test="$href = $current">
           <xsl:attribute name="aria-current" select="'page'"/>
         </xsl:if>
@@ -106,7 +119,7 @@
     <footer class="site-footer">
       <p>{f:edition-title()}, version {f:edition-version()}. The encoding and the notes are
         licensed under <a href="{f:licence-url()}">{f:licence-name()}</a>; see
-        <a href="index.html#licence">the licence</a> for the texts themselves.</p>
+        <a href="{$root}index.html#licence">the licence</a> for the texts themselves.</p>
     </footer>
   </xsl:function>
 
@@ -125,7 +138,7 @@
   </xsl:function>
 
   <xsl:function name="f:licence-url" as="xs:string">
-    <xsl:sequence select="(f:headers() ! .//availability/licence/@target ! f:web-url(.), 'index.html#licence')[1]"/>
+    <xsl:sequence select="(f:headers() ! .//availability/licence/@target ! f:web-url(.), $root || 'index.html#licence')[1]"/>
   </xsl:function>
 
   <!-- The licence's name, as the licence statement spells it out in parentheses. -->
