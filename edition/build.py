@@ -92,6 +92,13 @@ class Builder:
         return _in_worker(workers, self.project.texts, "listing the citable units", "citable_units", works,
                           seconds=self.project.limits.seconds_for(len(works)))
 
+    def in_worker(self, doing: str, function, *args):
+        """``function(renderer, *args)`` in one of the build's workers (edition.render.Renderer.run),
+        within the build's limits: ``doing`` says what, if a limit stops it."""
+        settings, digests, works = self._plan()
+        workers = self._workers_for(settings, digests, works)
+        return _in_worker(workers, self.project.texts, doing, "run", function, *args)
+
     def close(self) -> None:
         if self._workers is not None:
             self._workers.close()

@@ -97,7 +97,7 @@ class Renderer:
             xml = parse(source, data)
         except EditionError as error:
             return Result(source, problems=error.problems)
-        result = self._checked(xml)
+        result = self.checked(xml)
         result.digest = manifest.sha256_of(data)
         if result.problems:
             return result
@@ -121,6 +121,11 @@ class Renderer:
             listed.append((path, data, citable.units(self.edition, found[0]) if found else []))
         return listed
 
+    def run(self, function, *args):
+        """``function(self, *args)`` in this worker, with its compiled stylesheets and checks: work
+        the build does not do itself (edition.preview, the page edition serve shows after an edit)."""
+        return function(self, *args)
+
     def prepare(self, module: str, folder: Path) -> list[Path]:
         return MODULES[module].prepare(self.edition, folder)
 
@@ -129,7 +134,7 @@ class Renderer:
         self.messages.clear()
         return MODULES[module].write_edition(self.edition, summaries, folder), list(self.messages)
 
-    def _checked(self, xml: XmlFile) -> Result:
+    def checked(self, xml: XmlFile) -> Result:
         """The document's id, and its problems; in a lenient build a document the edition's
         schema refuses is a warning and is rendered generically, under an id from its file name."""
         root = xml.tree.getroot()

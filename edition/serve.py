@@ -2,14 +2,17 @@
 
 The site is build/html, served as files at ``/``; the DTS API answers at ``/dts/``
 from the sources themselves (edition.dts_api.route, the same answers as the static
-build/dts/, with query-string URI templates). A thread watches texts/ and rebuilds
-when a file changes; a failed build keeps the previous site and API and says why.
+build/dts/, with query-string URI templates). A thread watches texts/: when a file changes,
+the edited document's reading page is made first and served at once, then every output is
+built in the background (see Site); a failed build keeps the previous site and API and says
+why. A path that names nothing is answered with the site's 404 page and status 404.
 
 Sources are untrusted: the server itself never checks or transforms one. The build's
 worker processes do, within the time and memory limits, and so does the worker that lists
 the citable units for the API; the server only parses the bytes a worker read. A request
-never waits for a build longer than a moment (WAIT_SECONDS): a build that hangs is ended
-by its limit while the server goes on answering from the last good build.
+waits for the watcher a moment only (WAIT_SECONDS), and for a build only when it asks for an
+output the build is making again: a build that hangs is ended by its limit while the server
+goes on answering from the last good build.
 
 Only the standard library's http.server: this is a preview for editors, not a
 production server. It never serves a file outside build/html.
@@ -20,13 +23,13 @@ from __future__ import annotations
 import mimetypes
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
 from . import build as builder
-from . import documents, dts_api, policy
+from . import documents, dts_api, manifest, policy, preview
 from .errors import EditionError
 from .project import Project
 from .xmlfile import parse
@@ -36,24 +39,38 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".woff2": "font/woff2", ".pdf": "application/pdf"}
 
 
-WAIT_SECONDS = 0.5  # how long a page request waits for a rebuild of changed sources
+NOT_FOUND_PAGE = "404.html"  # in build/html: what a path that names nothing is answered with
+WAIT_SECONDS = 0.5  # how long a request waits for the watcher to take up an edit it has not seen
+PREVIEWED_AT_ONCE = 3  # an edit of more documents than this is not previewed: the build shows them
+READY_DOCUMENTS = 3  # documents whose pages the server makes at its start, to be quick at the first edit
 
 
 class Site:
     """What the request threads share: where the files are, the DTS catalogue of the sources,
-    and the state of texts/ the last build was made from."""
+    the state of texts/ the last build was made from, and what is shown ahead of the next build.
+
+    After an edit the watcher first has the edited documents' reading pages made (edition.preview:
+    a check and one transform, in the build's worker), and a request for such a page is answered
+    with it at once; then it builds every format in the background. Until that build is in place,
+    a request for another output of an edited document (its PDF, its text, its other view) waits
+    for it, so that nothing older than the edit is served as if it were new.
+    """
 
     def __init__(self, project: Project, folder: Path, log: Callable[[str], None]):
         self.project = project
         self.folder = folder
         self.log = log
-        # Kept for the life of the server: its workers' compiled stylesheets make a rebuild
-        # of an edited document take a moment; only what changed is made again.
+        # Kept for the life of the server: its worker compiles the stylesheets once, and an
+        # edited document's page, then its other outputs, are made with them.
         self.builder = builder.Builder(project, out=folder, jobs=1)
-        self.built = threading.Condition()
-        self.built_state = _state(project)
+        self.built = threading.Condition()  # guards the four fields below; notified when they change
+        self.built_state = _state(project)  # texts/ as the build in place was made from it
+        self.seen_state = self.built_state  # texts/ as the watcher last took it up (previewed)
+        self.previews: dict[str, bytes] = {}  # path in the site -> page made ahead of the build
+        self.pending: set[str] = set()  # paths in the site that the build under way makes again
         self.wake = threading.Event()
         self.catalogue = self._catalogue()
+        self._ready_to_preview()
 
     @property
     def html(self) -> Path:
@@ -62,22 +79,38 @@ class Site:
     def answer(self, base: str, path: str, query: dict) -> dts_api.Response:
         return dts_api.route(self.catalogue, dts_api.query_urls(base), path, query)
 
-    def refresh(self, wait: float = WAIT_SECONDS) -> None:
-        """Before a page is served: if a source changed since the last build, have the watcher
-        build and wait for it a moment, so that an editor who saves and reloads sees the change."""
+    def fresh(self, path: str | None, wait: float = WAIT_SECONDS) -> bytes | None:
+        """Before a file of the site (``path`` in it) is served: the page made ahead of the build
+        for it, if there is one, else None once the file in build/html is as new as the sources
+        let it be. An edit not yet taken up wakes the watcher, which is waited for a moment; an
+        output of an edited document that the build is making again is waited for."""
         state = _state(self.project)
         with self.built:
-            if state == self.built_state:
-                return
-            self.wake.set()
-            self.built.wait_for(lambda: self.built_state == state, timeout=wait)
+            if state != self.seen_state:
+                self.wake.set()
+                self.built.wait_for(lambda: self.seen_state == state, timeout=wait)
+            if path in self.pending and path not in self.previews:
+                self.built.wait_for(lambda: path not in self.pending,
+                                    timeout=self.project.limits.seconds_for(len(state)))
+            return self.previews.get(path)
 
     def rebuild_if_changed(self) -> None:
-        """The watcher's work: build if texts/ changed; on failure keep what is served and say why.
-        A build refused because another holds the folder is tried again at the next look."""
+        """The watcher's work: if texts/ changed, show the edited pages first, then build; on
+        failure keep what is served and say why. A build refused because another holds the folder
+        is tried again at the next look."""
         state = _state(self.project)
         if state == self.built_state:
             return
+        edited = sorted(name for name in state.keys() | self.built_state.keys()
+                        if state.get(name) != self.built_state.get(name))
+        previews = self._previews(edited)
+        with self.built:
+            # Only a document shown ahead of the build has its outputs waited for: of one the
+            # build will refuse (or stop), the outputs in place stay what is served.
+            self.previews = {path: body for pages in previews.values() for path, body in pages.items()}
+            self.pending = self._outputs_of(previews)
+            self.seen_state = state
+            self.built.notify_all()
         try:
             self.builder.build()
             catalogue = self._catalogue()
@@ -92,11 +125,48 @@ class Site:
             self.catalogue = catalogue
             self.log("rebuilt")
         with self.built:
-            self.built_state = state
+            self.built_state = self.seen_state = state
+            self.previews, self.pending = {}, set()
             self.built.notify_all()
 
     def close(self) -> None:
         self.builder.close()
+
+    def _ready_to_preview(self) -> None:
+        """Make the pages of a few documents ahead of any edit, so that the worker has done what
+        is done once (loading the citation styles, the schemas' first use, the XSLT processor's
+        compiling of each template rule when it first applies): the first edit is then shown as
+        fast as the next."""
+        self._previews([path.name for path in self.project.text_files()], at_most=READY_DOCUMENTS)
+
+    def _previews(self, edited: list[str], at_most: int | None = None) -> dict[str, dict[str, bytes]]:
+        """For each edited document that the build would accept, its reading page by its path in
+        the site; none when many changed at once (a change of branch, a copy of many files)."""
+        if at_most is None and len(edited) > PREVIEWED_AT_ONCE:
+            return {}
+        pages = {}
+        for name in edited:
+            if at_most is not None and len(pages) == at_most:
+                break
+            source = self.project.texts / name
+            if not source.is_file():
+                continue
+            try:
+                page = self.builder.in_worker(f"previewing {name}", preview.reading_page, source)
+            except EditionError:  # the build that follows says what is wrong
+                continue
+            if page is not None:
+                pages[name] = {page.path.removeprefix("html/"): page.body}
+        return pages
+
+    def _outputs_of(self, sources: Iterable[str]) -> set[str]:
+        """The files of the site that the build in place made from these sources."""
+        try:
+            documents = manifest.read(self.folder).get("documents", {})
+        except (OSError, ValueError):
+            return set()
+        return {output.removeprefix("html/") for name in sources for output in documents.get(name, {}).get("outputs", ())
+                if output.startswith("html/")}
 
     def _catalogue(self) -> dts_api.Catalogue:
         """The works and their citable units, as a build worker read them from texts/."""
@@ -185,7 +255,22 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None]) ->
 
 
 def static_file(root: Path, path: str) -> Path | None:
-    """The file a URL path names inside ``root``, or None: never anything outside it.
+    """The file a URL path names inside ``root``, or None: never anything outside it."""
+    inside = site_path(path)
+    if inside is None:
+        return None
+    try:
+        candidate = root.joinpath(*inside.split("/")) if inside else root
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        real, top = candidate.resolve(), root.resolve()
+        return real if real.is_relative_to(top) and real.is_file() else None
+    except OSError:  # a name too long for the file system, and the like: nothing is there
+        return None
+
+
+def site_path(path: str) -> str | None:
+    """The path inside the site that a URL path names ("a/b.html"), or None if it names none.
 
     The path is decoded once; a segment that is empty, ``.`` or ``..`` (however it was
     encoded), a backslash or a NUL refuses the request rather than being normalised away,
@@ -199,14 +284,7 @@ def static_file(root: Path, path: str) -> Path | None:
         parts = parts[:-1]
     if any(part in ("", ".", "..") for part in parts):
         return None
-    try:
-        candidate = root.joinpath(*parts)
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        real, top = candidate.resolve(), root.resolve()
-        return real if real.is_relative_to(top) and real.is_file() else None
-    except OSError:  # a name too long for the file system, and the like: nothing is there
-        return None
+    return "/".join(parts)
 
 
 def _read(path: Path) -> bytes | None:
@@ -237,15 +315,26 @@ class Handler(BaseHTTPRequestHandler):
                        ("Access-Control-Expose-Headers", "Link"))
             self._send(response.status, response.content_type, response.body, headers, head)
             return
-        if path.endswith((".html", "/")):
-            self.server.site.refresh()
-        found = static_file(self.server.site.html, path)
-        body = _read(found) if found is not None else None
+        site = self.server.site
+        inside = site_path(path)
+        body = site.fresh(inside) if inside is not None else None
+        found = static_file(site.html, path) if body is None else site.html / inside
+        if body is None and found is not None:
+            body = _read(found)
         if body is None:
-            self._send(404, "text/plain; charset=utf-8", b"not found\n", (), head)
+            self._not_found(head)
             return
         content_type = TYPES.get(found.suffix) or mimetypes.guess_type(found.name)[0] or "application/octet-stream"
         self._send(200, content_type, body, (), head)
+
+    def _not_found(self, head: bool) -> None:
+        """The site's own page for what is not there (build/html/404.html), with status 404; a
+        line of text if the site has none."""
+        page = _read(self.server.site.html / NOT_FOUND_PAGE)
+        if page is None:
+            self._send(404, "text/plain; charset=utf-8", b"not found\n", (), head)
+        else:
+            self._send(404, TYPES[".html"], page, (), head)
 
     def _base(self) -> str:
         """The address the client used, so that the API's links lead back to this server."""
