@@ -9,9 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import corpora, measure, rebuilds, report, synthetic, targets
+from edition.build import FORMATS as DEFAULT_FORMATS
+
+from . import corpora, engine, measure, rebuilds, report, synthetic, targets
 from .corpora import ROOT, Corpus, Unavailable
-from .measure import BuildFailed
+from .measure import FORMATS, BuildFailed
 from .report import RebuildRow, Row, plural
 
 DOCUMENT = ROOT / "docs" / "performance.md"
@@ -27,33 +29,58 @@ def job_counts(corpus: Corpus) -> list[int]:
     return sorted(counts)
 
 
-def corpus_rows(corpus: Corpus, runs: int, jobs: list[int] | None = None) -> list[Row]:
+def corpus_rows(corpus: Corpus, runs: int, jobs: list[int] | None = None, formats: tuple[str, ...] = FORMATS,
+                beside_engine: bool = False) -> list[Row]:
+    """A row for each number of jobs; ``beside_engine``: with the engine floor and the peer."""
     try:
         documents, size = corpus.documents, corpus.size
     except Unavailable as error:
         return [Row(corpus.name, error=str(error))]
     log(f"{corpus.name}: {documents:,} files, {size / report.MB:.1f} MB")
     floor = measure.floor(corpus, runs)
-    return [_jobs_row(Row(corpus.name, count, runs, documents, size, floor), corpus, runs)
+    rows = [_jobs_row(Row(corpus.name, count, formats, runs, documents, size, floor), corpus, runs)
             for count in jobs or job_counts(corpus)]
+    if beside_engine:
+        _beside_engine(rows, corpus, runs)
+    return rows
 
 
 def _jobs_row(row: Row, corpus: Corpus, runs: int) -> Row:
-    log(f"  {plural(runs, 'full build')}, {plural(row.jobs, 'job')}")
+    log(f"  {plural(runs, 'full build')}, {plural(row.jobs, 'job')}, {', '.join(row.formats)}")
     try:
-        builds = measure.full_builds(corpus, row.jobs, runs)
+        builds = measure.full_builds(corpus, row.jobs, runs, row.formats)
     except BuildFailed as error:
         row.error = str(error)
         return row
     row.seconds = statistics.median(build.seconds for build in builds)
     row.peak = max(build.peak for build in builds)
+    row.largest = builds[-1].largest
     return row
 
 
-def synthetic_rows(documents: int, runs: int, jobs: list[int] | None = None) -> list[Row]:
+def _beside_engine(rows: list[Row], corpus: Corpus, runs: int) -> None:
+    """The engine floor and the peer of the corpus, on each of its rows."""
+    log(f"  the engine floor and the peer, {plural(runs, 'run')} each")
+    try:
+        floors = [engine.floor(corpus) for _ in range(runs)]
+        peers = [engine.peer(corpus) for _ in range(runs)]
+    except Unavailable as error:
+        for row in rows:
+            row.error = row.error or str(error)
+        return
+    for row in rows:
+        row.engine, row.peer = _median(floors), _median(peers)
+
+
+def _median(timings: list[engine.Timing]) -> engine.Timing:
+    return sorted(timings, key=lambda timing: timing.seconds)[len(timings) // 2]
+
+
+def synthetic_rows(documents: int, runs: int, jobs: list[int] | None = None, formats: tuple[str, ...] = FORMATS,
+                   beside_engine: bool = False) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         corpus = synthetic.generate(ROOT / "texts", Path(folder) / "texts", documents)
-        return corpus_rows(corpus, runs, jobs)
+        return corpus_rows(corpus, runs, jobs, formats, beside_engine)
 
 
 def incremental_rows(runs: int) -> list[RebuildRow]:
@@ -87,11 +114,12 @@ def _rebuild_row(row: RebuildRow, measurement) -> RebuildRow:
 
 GROUPS = {
     "edition": lambda runs: corpus_rows(corpora.edition(), runs),
-    "eltec-level1": lambda runs: corpus_rows(corpora.eltec(1), runs),
+    "eltec-level1": lambda runs: corpus_rows(corpora.eltec(1), runs, beside_engine=True),
     "eltec-level2": lambda runs: corpus_rows(corpora.eltec(2), runs),
-    "synthetic-1000": lambda runs: synthetic_rows(1_000, runs),
-    # One run, with every core: its three would take hours, and its figure is its memory.
-    "synthetic-10000": lambda runs: synthetic_rows(10_000, 1, [os.cpu_count() or 1]),
+    "synthetic-1000": lambda runs: synthetic_rows(1_000, runs, beside_engine=True),
+    # One run, with every core and every format the build makes by default: its three would
+    # take hours, and its figures are its memory and its largest page.
+    "synthetic-10000": lambda runs: synthetic_rows(10_000, 1, [os.cpu_count() or 1], tuple(DEFAULT_FORMATS)),
     "incremental": incremental_rows,
     "warm": lambda runs: warm_rows(),
 }
@@ -117,7 +145,8 @@ def main() -> int:
     results = [row for name in groups for row in GROUPS[name](chosen.runs)]
     builds = [row for row in results if isinstance(row, Row)]
     rebuilt = [row for row in results if isinstance(row, RebuildRow)]
-    text = report.page(facts, chosen.runs, report.builds_table(builds), report.rebuilds_table(rebuilt),
+    text = report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
+                       report.rebuilds_table(rebuilt),
                        report.targets_table(targets.evaluate(builds, rebuilt)))
     print(text)
     failed = any(row.error for row in results)

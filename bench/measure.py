@@ -14,7 +14,8 @@ from .corpora import ROOT, Corpus
 from .floor import parse_and_serialise
 from .memory import PeakMemory
 
-FORMATS = ("html", "text")
+FORMATS = ("html", "text")  # the formats of most rows: those a reader's pages are made of
+PAGES = "html/**/*.html"  # the site's pages, of which the largest is reported
 
 
 class BuildFailed(Exception):
@@ -22,22 +23,29 @@ class BuildFailed(Exception):
 
 
 @dataclass(frozen=True)
+class Page:
+    name: str  # relative to the build's html/
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
 class Build:
     seconds: float
     peak: int  # bytes: the process and its workers together
+    largest: Page | None = None  # the site's largest page
 
 
-def build_command(corpus: Corpus, out: Path, jobs: int) -> list[str]:
+def build_command(corpus: Corpus, out: Path, jobs: int, formats: tuple[str, ...] = FORMATS) -> list[str]:
     command = [sys.executable, "-m", "edition.cli", "build", "--texts", str(corpus.folder), "--out", str(out),
-               "--format", ",".join(FORMATS), "--jobs", str(jobs), "--quiet"]
+               "--format", ",".join(formats), "--jobs", str(jobs), "--quiet"]
     return command + ["--lenient"] if corpus.lenient else command
 
 
-def build(corpus: Corpus, out: Path, jobs: int) -> Build:
+def build(corpus: Corpus, out: Path, jobs: int, formats: tuple[str, ...] = FORMATS) -> Build:
     """One build into ``out``: a full build if it is new or empty, else an incremental one."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(build_command(corpus, out, jobs), cwd=ROOT,
+        process = subprocess.Popen(build_command(corpus, out, jobs, formats), cwd=ROOT,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
         memory = PeakMemory(process.pid)
         memory.start()
@@ -46,15 +54,24 @@ def build(corpus: Corpus, out: Path, jobs: int) -> Build:
         if status != 0:
             errors.seek(0)
             raise BuildFailed(_summary(errors.read().decode("utf-8", "replace"), status))
-    return Build(seconds, peak)
+    return Build(seconds, peak, largest_page(out))
 
 
-def full_builds(corpus: Corpus, jobs: int, runs: int) -> list[Build]:
+def largest_page(out: Path) -> Page | None:
+    """The largest page of the site a build wrote (the released versions' among them)."""
+    sizes = [(path.stat().st_size, path) for path in out.glob(PAGES)]
+    if not sizes:
+        return None
+    size, path = max(sizes)
+    return Page(path.relative_to(out / "html").as_posix(), size)
+
+
+def full_builds(corpus: Corpus, jobs: int, runs: int, formats: tuple[str, ...] = FORMATS) -> list[Build]:
     """``runs`` full builds, each into a new, empty output folder."""
     results = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-            results.append(build(corpus, Path(folder) / "build", jobs))
+            results.append(build(corpus, Path(folder) / "build", jobs, formats))
     return results
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .measure import FORMATS
+from .engine import Timing
+from .measure import FORMATS, Page
 
 MB = 1_000_000
 
@@ -19,12 +20,16 @@ class Row:
     """Full builds of one corpus with one number of jobs (None where it could not be measured)."""
     corpus: str
     jobs: int | None = None
+    formats: tuple[str, ...] = FORMATS
     runs: int | None = None
     documents: int | None = None
     size: int | None = None  # bytes of XML
     floor: float | None = None  # seconds
     seconds: float | None = None  # median wall time
     peak: int | None = None  # bytes, the largest of the runs
+    largest: Page | None = None  # the site's largest page, in the last run
+    engine: Timing | None = None  # the engine floor of the corpus (bench.engine)
+    peer: Timing | None = None  # the peer's html and text of the corpus (bench.engine)
     error: str = ""
 
     @property
@@ -32,8 +37,13 @@ class Row:
         return self.seconds / self.floor if self.seconds and self.floor else None
 
     @property
-    def documents_per_second(self) -> float | None:
-        return self.documents / self.seconds if self.seconds else None
+    def per_document(self) -> float | None:
+        """Seconds of the build's wall time per document."""
+        return self.seconds / self.documents if self.seconds and self.documents else None
+
+    @property
+    def engine_ratio(self) -> float | None:
+        return self.seconds / self.engine.seconds if self.seconds and self.engine else None
 
     @property
     def mb_per_second(self) -> float | None:
@@ -57,16 +67,38 @@ class RebuildRow:
 
 
 def builds_table(rows: list[Row]) -> str:
-    headings = ["corpus", "formats", "documents", "MB", "jobs", "runs", "wall s", "documents/s", "MB/s",
-                "peak memory MB", "floor s", "× floor"]
+    headings = ["corpus", "formats", "documents", "MB", "jobs", "runs", "wall s", "ms a document", "MB/s",
+                "peak memory MB", "largest page", "floor s", "× floor"]
     return table(headings, [_build_cells(row) for row in rows], left=2) + _failures(rows)
 
 
 def _build_cells(row: Row) -> list[str]:
-    return [row.corpus, ", ".join(FORMATS), _number(row.documents), _number(_megabytes(row.size)), _number(row.jobs),
-            _number(row.runs),
-            _number(row.seconds), _number(row.documents_per_second), _number(row.mb_per_second),
-            _number(_megabytes(row.peak)), _number(row.floor), _number(row.ratio, "×")]
+    return [row.corpus, ", ".join(row.formats), _number(row.documents), _number(_megabytes(row.size)),
+            _number(row.jobs), _number(row.runs),
+            _number(row.seconds), _milliseconds(row.per_document), _number(row.mb_per_second),
+            _number(_megabytes(row.peak)), _page(row.largest), _number(row.floor), _number(row.ratio, "×")]
+
+
+def engine_table(rows: list[Row]) -> str:
+    """The builds of the corpora measured beside the engine floor and the peer."""
+    headings = ["corpus", "documents", "jobs", "build s", "build ms a document", "engine floor s", "× engine floor",
+                "peer s", "peer ms a document", "build / peer, a document"]
+    cells = [[row.corpus, _number(row.documents), _number(row.jobs), _number(row.seconds),
+              _milliseconds(row.per_document), _number(row.engine and row.engine.seconds),
+              _number(row.engine_ratio, "×"), _number(row.peer and row.peer.seconds),
+              _milliseconds(row.peer and row.peer.per_document),
+              _number(row.per_document / row.peer.per_document if row.per_document and row.peer else None, "×")]
+             for row in rows if row.engine or row.peer]
+    return table(headings, cells)
+
+
+def _milliseconds(seconds: float | None) -> str:
+    return _number(None if seconds is None else seconds * 1000)
+
+
+def _page(page: Page | None) -> str:
+    """The page's name and its size in kB."""
+    return "—" if page is None else f"{page.name}, {page.size / 1000:,.0f} kB"
 
 
 def _megabytes(count: int | None) -> float | None:
@@ -161,20 +193,23 @@ def today() -> str:
     return datetime.date.today().isoformat()
 
 
-def page(facts: str, runs: int, builds: str, rebuilds: str, targets: str) -> str:
+def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str) -> str:
     """docs/performance.md: how the figures were measured, then the three tables."""
     return f"""# Performance
 
 Measured by `python -m bench` on {today()}, on {facts}.
 
-Each build is `edition build --format {','.join(FORMATS)} --quiet` run as a new process into a
-new, empty output folder, so starting Python, compiling the stylesheets and validating
-are counted; the wall time is the median of the runs the table gives ({runs}, but one
-for the 10,000-document edition, whose figure that matters is its memory). The peak memory is the largest
+Each build is `edition build --format {','.join(FORMATS)} --quiet` (the 10,000-document
+edition: every format the build makes by default) run as a new process into a new, empty
+output folder, so starting Python, compiling the stylesheets and validating are counted;
+the wall time is the median of the runs the table gives ({runs}, but one for the
+10,000-document edition, whose figures that matter are its memory and its largest page),
+and "ms a document" is that time divided by the documents. The peak memory is the largest
 sum of the resident set sizes of the build and all its worker processes, polled every
-20 ms (pages they share are counted in each, so it is an upper bound). The floor is
-lxml parsing and serialising the same files in one process, the least any build must
-do (median of as many runs); "× floor" is the build's wall time divided by it.
+20 ms (pages they share are counted in each, so it is an upper bound). The largest page is
+the largest HTML file of the site the last run wrote. The floor is lxml parsing and
+serialising the same files in one process, the least any build must do (median of as
+many runs); "× floor" is the build's wall time divided by it.
 
 The corpora: this edition's `texts/`; the ELTeC English novels in
 `../shared/corpora/eltec-eng/` (level 1, 99 novels; level 2, 3 novels tokenised into
@@ -186,6 +221,16 @@ id.
 ## Full builds
 
 {builds}
+## Beside the XSLT engine and the peer
+
+Measured in the same run, each in a process of its own, with the stylesheets compiled
+before the clock starts (median of as many runs): the *engine floor* is saxonche parsing
+each file and running an identity transform and a text-only transform over it; the
+*peer* is the TEI Consortium's stylesheets (`../shared/peers/teic-stylesheets`,
+`html/html.xsl` and `txt/tei-to-text.xsl`) making the HTML and the text of each file, as
+one process on one core. The build's figures are those of the row above with as many jobs.
+
+{engine}
 ## Rebuilds after one edited document
 
 - *incremental*: a full build, one word of one copy changed, then `edition build` into
