@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import inspect
 import os
 import re
 import threading
@@ -40,18 +41,37 @@ def pytest_configure(config):
                     "corpora and the peer stylesheets from the shared folder beside the project", returncode=4)
 
 
-# The fixtures that build a copy of the edition: a test that uses one is slow.
-BUILDING_FIXTURES = {"project_copy", "letter_build", "hostile_site", "hidden_comment_site", "previous"}
+# What builds an edition in a test or a fixture: `build(`, `builder.build(`, `Builder(`, the
+# command `cli("build", ...)`.
+BUILDS = re.compile(r"\bbuild\(|\bBuilder\(|[\"']build[\"']")
 
 
 def pytest_collection_modifyitems(items):
     """Marks the browser and the slow tests, so that `-m "not browser and not slow"` runs the
-    rest in a minute; CI runs them all."""
+    rest in a minute; CI runs them all. A test is slow if it, or a fixture it uses, builds an
+    edition of its own (the session's build, shared by every test, is not counted), or if it
+    changes a copy of the project (project_copy), which its test then builds or checks whole."""
     for item in items:
         if getattr(item.module, "chromium", None) is not None:
             item.add_marker(pytest.mark.browser)
-        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if _builds_its_own(item):
             item.add_marker(pytest.mark.slow)
+
+
+def _builds_its_own(item) -> bool:
+    if "project_copy" in getattr(item, "fixturenames", ()) or _calls_build(getattr(item, "function", None)):
+        return True
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return any(_calls_build(chain[-1].func) for chain in definitions.values()
+               if chain and chain[-1].scope != "session")
+
+
+@functools.cache
+def _calls_build(function) -> bool:
+    try:
+        return function is not None and BUILDS.search(inspect.getsource(function)) is not None
+    except (OSError, TypeError):
+        return False
 
 
 @pytest.fixture(scope="session")
@@ -179,14 +199,25 @@ def position_of(text: str, needle: str, element_start: bool = True) -> tuple[int
     return line, col
 
 
+def copy_project(project, folder: Path, settings: dict[str, str] | None = None):
+    """A whole copy of the edition (sources, schema, stylesheets, settings) in ``folder``, that
+    a test may change; ``settings`` replaces lines of its pyproject.toml (old: new). Every test
+    that needs a copy makes it here: the project_copy fixture, or this function in a fixture of
+    a wider scope."""
+    for name in ("texts", "schema", "xslt"):
+        shutil.copytree(project.root / name, folder / name)
+    pyproject = (project.root / "pyproject.toml").read_text(encoding="utf-8")
+    for old, new in (settings or {}).items():
+        assert old in pyproject, f"pyproject.toml has no {old!r}"
+        pyproject = pyproject.replace(old, new)
+    (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    return find_project(folder)
+
+
 @pytest.fixture
 def project_copy(tmp_path, project):
-    """A whole copy of the edition (sources, schema, stylesheets) that a test may change."""
-    copy = tmp_path / "edition"
-    for folder in ("texts", "schema", "xslt"):
-        shutil.copytree(project.root / folder, copy / folder)
-    shutil.copy(project.root / "pyproject.toml", copy)
-    return find_project(copy)
+    """A whole copy of the edition (sources, schema, stylesheets, settings) that a test may change."""
+    return copy_project(project, tmp_path / "edition")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from edition.saxon import Stylesheets
 from edition.summary import summarise
 
 from browser import chromium
+from conftest import copy_project
 
 SCRIPT = '<script>window.pwned = 1; alert("pwned")</script>'
 PAYLOADS = {
@@ -28,21 +29,14 @@ DATA_TYPES = ("application/ld+json", "application/json")  # the JSON-LD, the cit
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory, project):
-    import shutil
-
-    from edition.project import find_project
-
     root = tmp_path_factory.mktemp("hostile") / "edition"
-    for folder in ("texts", "schema", "xslt"):
-        shutil.copytree(project.root / folder, root / folder)
-    shutil.copy(project.root / "pyproject.toml", root)
+    copy = copy_project(project, root)
     mim = root / "texts" / "mim-program-1996.xml"
     text = mim.read_text(encoding="utf-8")
     for old, new in PAYLOADS.values():
         assert old in text
         text = text.replace(old, new, 1)
     mim.write_text(text, encoding="utf-8")
-    copy = find_project(root)
     edition = documents.load(copy, Stylesheets(copy.xslt, html.STYLESHEETS))
     site = root / "site"
     html.prepare(edition, site)

@@ -9,9 +9,8 @@ from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import WORK_IDS, collapse, reading_blocks
+from conftest import WORK_IDS, collapse, copy_project, reading_blocks
 from edition import build as builder
-from edition.project import find_project
 from edition.xmlfile import NS
 
 A4 = (595.28, 841.89)
@@ -174,15 +173,8 @@ def test_the_paper_is_a4_by_default(built, project):
 
 @pytest.fixture(scope="module")
 def letter_build(tmp_path_factory, project):
-    import shutil
-
-    copy = tmp_path_factory.mktemp("letter") / "edition"
-    for folder in ("texts", "schema", "xslt"):
-        shutil.copytree(project.root / folder, copy / folder)
-    pyproject = (project.root / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'paper-size = "a4"' in pyproject
-    (copy / "pyproject.toml").write_text(pyproject.replace('paper-size = "a4"', 'paper-size = "letter"'), encoding="utf-8")
-    letter = find_project(copy)
+    letter = copy_project(project, tmp_path_factory.mktemp("letter") / "edition",
+                          {'paper-size = "a4"': 'paper-size = "letter"'})
     assert letter.paper_size == "letter"
     return builder.build(letter, formats=("text", "pdf"))
 

@@ -21,11 +21,11 @@ import lxml.html
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, WORK_IDS, run_in
+from conftest import ROOT, WORK_IDS, copy_project, run_in
 from edition import citable, documents
 from edition.build import build
 from edition.citable import Unit
-from edition.project import Project, find_project
+from edition.project import Project
 from edition.saxon import Stylesheets
 
 FIXTURE = ROOT / "tests" / "fixtures" / "other-scheme" / "sample-programme.xml"
@@ -47,13 +47,6 @@ class Built:
     units: dict[str, list[Unit]]  # each work's units, as edition/citable.py reads them
 
 
-def copy_of(project: Project, folder: Path) -> Project:
-    for name in ("texts", "schema", "xslt"):
-        shutil.copytree(project.root / name, folder / name)
-    shutil.copy(project.root / "pyproject.toml", folder)
-    return find_project(folder)
-
-
 def units_of(project: Project) -> dict[str, list[Unit]]:
     edition = documents.load(project, Stylesheets(project.xslt, citable.STYLESHEETS))
     return {work.id: citable.units(edition, work) for work in edition.works}
@@ -61,7 +54,7 @@ def units_of(project: Project) -> dict[str, list[Unit]]:
 
 @pytest.fixture(scope="module", params=["other-scheme", "dash"])
 def built(request, project, tmp_path_factory):
-    copy = copy_of(project, tmp_path_factory.mktemp(request.param) / "edition")
+    copy = copy_project(project, tmp_path_factory.mktemp(request.param) / "edition")
     if request.param == "other-scheme":
         shutil.copy(FIXTURE, copy.texts)
     else:
