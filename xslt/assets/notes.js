@@ -1,16 +1,25 @@
-// The editors' notes on interventions as disclosures. The pages show each note and hide its
-// button: only where this script runs is the note closed and the button shown to open it.
+// The notes open in place without this script: each numbered marker is a button that opens its
+// note (an HTML popover), and the stylesheet places the note under its marker (CSS anchor
+// positioning). Where a browser cannot place it so, this script does, when the note opens.
 "use strict";
 
-function setOpen(button, note, open) {
-  button.setAttribute("aria-expanded", String(open));
-  note.hidden = !open;
+function placeUnder(note, marker) {
+  const box = marker.getBoundingClientRect();
+  const margin = 8;
+  const left = Math.max(margin, Math.min(box.left, window.innerWidth - note.offsetWidth - margin));
+  const below = box.bottom + 4;
+  const fitsBelow = below + note.offsetHeight <= window.innerHeight - margin;
+  note.style.margin = "0";
+  note.style.left = `${left}px`;
+  note.style.top = `${fitsBelow ? below : Math.max(margin, box.top - note.offsetHeight - 4)}px`;
 }
 
-for (const button of document.querySelectorAll("button.app-toggle")) {
-  const note = document.getElementById(button.getAttribute("aria-controls"));
-  if (!note) continue;
-  setOpen(button, note, false);
-  button.addEventListener("click", () => setOpen(button, note, note.hidden));
-  button.hidden = false;
+if (!CSS.supports("position-area: bottom")) {
+  for (const marker of document.querySelectorAll("button[popovertarget]")) {
+    const note = document.getElementById(marker.getAttribute("popovertarget"));
+    if (!note) continue;
+    note.addEventListener("toggle", (event) => {
+      if (event.newState === "open") placeUnder(note, marker);
+    });
+  }
 }

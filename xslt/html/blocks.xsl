@@ -22,8 +22,39 @@
   <xsl:mode name="m:html-source" on-no-match="fail"/>
 
   <xsl:template match="text" mode="m:html-blocks">
+    <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="*" mode="m:html-blocks"/>
+    <xsl:if test="$commentary-anchors">
+      <xsl:sequence select="f:intervention-notes(.)"/>
+    </xsl:if>
   </xsl:template>
+
+  <!-- The notes on the editors' interventions, listed after the text of the work's page, where
+       a reader finds them without scripts and on paper: each under the number of its marker
+       (the one series of the notes), with a link back to it. -->
+  <xsl:function name="f:intervention-notes" as="element()?">
+    <xsl:param name="text" as="element(text)"/>
+    <xsl:variable name="choices" as="element(choice)*" select="$text//choice[@e:n]"/>
+    <xsl:if test="exists($choices)">
+      <section class="editorial intervention-notes" aria-labelledby="intervention-notes-heading" lang="en">
+        <h2 id="intervention-notes-heading">Notes on the text</h2>
+        <p class="notes-intro">The editors' interventions in the text, numbered with the commentary
+          and the sources of quotations, as in the PDF and the plain text.</p>
+        <ol class="notes-list">
+          <xsl:for-each select="$choices">
+            <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:note-ids(.)"/>
+            <li class="app-note" id="{$ids?note}" value="{@e:n}">
+              <p>
+                <xsl:sequence select="f:intervention-note-words(.)"/>
+                <xsl:text> </xsl:text>
+                <a class="back-ref" href="#{$ids?marker}" aria-label="Back to the text of note {@e:n}">↩</a>
+              </p>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:function>
 
   <xsl:template match="front | body | back" mode="m:html-blocks">
     <div class="{local-name()}">
@@ -198,7 +229,7 @@
   <xsl:function name="f:view-file" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$id || $f:views[?name = $view]?suffix || '.html'"/>
+    <xsl:sequence select="$id || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.html'"/>
   </xsl:function>
 
   <!-- The id of any element that has a place in the page: the one the normalisation pass

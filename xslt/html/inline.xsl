@@ -10,16 +10,15 @@
      - everything the editors add to the text (explanations of interventions, links to the
        source of a quotation) carries the class "editorial", so that the text of the source is
        what remains when those elements are left out;
-     - an intervention is a span.intervention holding the reading the view shows (span.reading)
-       and a span.editorial.app-note (role note) that says what the other reading is; print may
-       float the note as a footnote. On the web a button.app-toggle (hidden) precedes the note:
-       assets/notes.js shows it and makes the note a disclosure it opens and closes, so that
-       without scripts the note simply stays visible;
+     - an intervention is a span.intervention holding the reading the view shows (span.reading),
+       followed by its numbered marker (see "Editorial interventions" below);
      - a quotation, a paraphrase and an allusion whose work the registers identify are followed
        by a small link to the work's entry, which says which of the three it is;
-     - a note of the editors' commentary is a numbered marker (sup.comm-ref) linking to the note,
-       which the document's page lists after the text (f:commentary-list); on that page the
-       marker has an id the note links back to;
+     - a note of the editors' commentary is a numbered marker (sup.comm-ref) too: the notes of
+       interventions and of the commentary are numbered in one series, the normalisation pass's,
+       which the PDF's footnotes and the plain text's notes also follow; on the work's page a
+       marker opens its note in place and the notes are listed after the text (the commentary's
+       by f:commentary-list, linking back to the marker's id);
      - a date that stands for events of the register is followed by links to them;
      - no link is ever nested in another: inside a link names become plain spans. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,46 +29,151 @@
 
   <xsl:mode name="m:html-inline" on-no-match="fail"/>
 
-  <xsl:template match="text()" mode="m:html-inline">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
   <xsl:template match="comment() | processing-instruction()" mode="m:html-inline"/>
 
-  <!-- Editorial interventions -->
+  <!-- Editorial interventions
+
+       An intervention is marked in the text (span.intervention) and numbered: its marker
+       stands after the word that holds it, never inside a word ("Marxism-Leninism-Maoism",
+       whose first hyphen the editors regularised, takes its number after "Maoism"). Where the
+       marker stands depends on the page:
+       - the work's own page (tunnel parameter $commentary-anchors): a button that opens the
+         note in place (HTML popover, no script needed), and the notes listed after the text
+         (f:intervention-notes);
+       - another page of the web edition: a link to the note on the work's page; it moves to
+         the end of the word where the page asks for it ($notes-after-words);
+       - paper (print.xsl overrides f:intervention-note and the text rule): a footnote where
+         the intervention stands. -->
 
   <xsl:template match="choice" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" as="element()" select="*[@e:reading = 'shown']"/>
     <span class="intervention intervention-{local-name($shown)}">
       <span class="reading">
         <xsl:apply-templates select="$shown/node()" mode="m:html-inline"/>
       </span>
-      <xsl:sequence select="f:intervention-note(., $in-link)"/>
+      <xsl:if test="not(f:marker-moves(., $commentary-anchors or $notes-after-words))">
+        <xsl:sequence select="f:intervention-marker(., $in-link, $commentary-anchors)"/>
+      </xsl:if>
     </span>
   </xsl:template>
 
-  <!-- What the editors say of an intervention: in brackets after the reading, with a button
-       that opens and closes it (none inside a link, where a button may not stand). Its name
-       in a page that may show several documents: the document's id, then its note's number. -->
-  <xsl:function name="f:intervention-note" as="element()+">
+  <!-- The source's characters, as they are; after an intervention inside a word, the rest of
+       the word and the intervention's marker are kept together on one line. -->
+  <xsl:template match="text()" mode="m:html-inline">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="choice" as="element(choice)?" select="preceding-sibling::node()[1][self::choice]"/>
+    <xsl:choose>
+      <xsl:when test="exists($choice) and f:marker-moves($choice, $commentary-anchors or $notes-after-words)">
+        <xsl:variable name="rest-of-word" as="xs:string" select="replace(., '^(\S+).*$', '$1', 's')"/>
+        <span class="note-anchor">{$rest-of-word}<xsl:sequence
+          select="f:intervention-marker($choice, $in-link, $commentary-anchors)"/></span>
+        <xsl:value-of select="substring(., string-length($rest-of-word) + 1)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whether an intervention's marker moves to the end of its word: the page asks for it,
+       and the text right after the intervention goes on with the word. -->
+  <xsl:function name="f:marker-moves" as="xs:boolean">
     <xsl:param name="choice" as="element(choice)"/>
-    <xsl:param name="in-link" as="xs:boolean"/>
-    <xsl:variable name="note-id" as="xs:string"
-      select="'app-note-' || string-join((root($choice)/*/@xml:id, string($choice/@e:n)), '-')"/>
-    <xsl:if test="not($in-link)">
-      <xsl:sequence select="f:note-toggle($note-id, $choice/*[@e:reading = 'shown'])"/>
-    </xsl:if>
-    <span class="editorial app-note" id="{$note-id}" role="note"> [{$choice/@e:note}]</span>
+    <xsl:param name="after-words" as="xs:boolean"/>
+    <xsl:sequence select="$after-words
+      and matches(string($choice/following-sibling::node()[1][self::text()]), '^\S')"/>
   </xsl:function>
 
-  <!-- The button that opens and closes an intervention's note; hidden until a script runs. -->
-  <xsl:function name="f:note-toggle" as="element()">
-    <xsl:param name="note-id" as="xs:string"/>
-    <xsl:param name="shown" as="element()"/>
-    <button type="button" class="editorial app-toggle" aria-expanded="true"
-      aria-controls="{$note-id}" hidden="">note<span
-      class="visually-hidden"> on “{normalize-space($shown)}”</span></button>
+  <!-- An intervention's marker: on the work's page, the button that opens its note in place,
+       and the note; elsewhere the link to the note on the work's page. -->
+  <xsl:function name="f:intervention-marker" as="element()+">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:param name="in-link" as="xs:boolean"/>
+    <xsl:param name="on-work-page" as="xs:boolean"/>
+    <xsl:sequence select="if ($on-work-page)
+      then f:note-marker($choice, 'app-ref', 'Note ' || $choice/@e:n, f:intervention-note-words($choice), $in-link)
+      else f:intervention-note($choice, $in-link)"/>
+  </xsl:function>
+
+  <!-- An intervention's marker on a page other than the work's: a link to its note there. -->
+  <xsl:function name="f:intervention-note" as="element()">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:param name="in-link" as="xs:boolean"/>
+    <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:note-ids($choice)"/>
+    <sup class="editorial note-ref app-ref">
+      <xsl:choose>
+        <xsl:when test="$in-link">{$choice/@e:n}</xsl:when>
+        <xsl:otherwise>
+          <a href="{f:view-file(f:document-id($choice), $view)}#{$ids?note}"
+            aria-label="Note {$choice/@e:n}">{$choice/@e:n}</a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:function>
+
+  <!-- A numbered marker on the work's page: a button that opens the note in place, followed
+       by the note (a popover: the browser opens it, closes it with Escape or a tap elsewhere,
+       and returns the focus), which is also listed after the text. The button has the id the
+       list links back to. Inside a link, where no button may stand, the number alone. -->
+  <xsl:function name="f:note-marker" as="element()+">
+    <xsl:param name="noted" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="words" as="node()*"/>
+    <xsl:param name="in-link" as="xs:boolean"/>
+    <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:note-ids($noted)"/>
+    <sup class="editorial note-ref {$kind}">
+      <xsl:choose>
+        <xsl:when test="$in-link">{$noted/@e:n}</xsl:when>
+        <xsl:otherwise>
+          <!-- The number again, for paper, which prints no button (edition.css). -->
+          <xsl:attribute name="data-n" select="$noted/@e:n"/>
+          <button type="button" class="note-marker" id="{$ids?marker}" popovertarget="{$ids?popover}"
+            aria-label="{$label}">{$noted/@e:n}</button>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+    <xsl:if test="not($in-link)">
+      <span class="editorial note-popover" id="{$ids?popover}" popover="">
+        <span class="note-number">{$noted/@e:n}</span>
+        <xsl:text> </xsl:text>
+        <xsl:sequence select="$words"/>
+      </span>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- What the editors say of an intervention, in the note and in the list after the text: the
+       reading shown (the lemma), then what the other reading is, as paper sets it. Where the
+       readings differ in their spacing alone, the quoted reading shows its spaces. -->
+  <xsl:function name="f:intervention-note-words" as="node()+">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:variable name="shown" as="element()" select="$choice/*[@e:reading = 'shown']"/>
+    <xsl:variable name="other" as="element()" select="$choice/*[@e:reading = 'other']"/>
+    <span class="lemma">{normalize-space($shown)}</span>
+    <xsl:text>] {f:explanation-words($shown)} “</xsl:text>
+    <xsl:choose>
+      <xsl:when test="f:differ-in-spacing($shown, $other)">
+        <xsl:sequence select="f:visible-spaces(normalize-space($other))"/>
+      </xsl:when>
+      <xsl:otherwise>{normalize-space($other)}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>”.</xsl:text>
+  </xsl:function>
+
+  <!-- A reading with each space shown as "␣", named "space" for a screen reader. -->
+  <xsl:function name="f:visible-spaces" as="node()*">
+    <xsl:param name="reading" as="xs:string"/>
+    <xsl:for-each select="tokenize($reading, ' ')">
+      <xsl:if test="position() gt 1">
+        <span class="visible-space" role="img" aria-label="space">␣</span>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:template match="sic | corr | orig | reg" mode="m:html-inline">
@@ -117,19 +221,20 @@
 
   <xsl:mode name="m:html-event-refs" on-no-match="fail"/>
 
-  <!-- Links from a date to the events it stands for, outside any other link. -->
+  <!-- Links from a date to the events it stands for, outside any other link, each named by
+       the event's name in the register. -->
   <xsl:template match="@corresp" mode="m:html-event-refs">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="events" as="element()*"
-      select="tokenize(normalize-space(.), ' ') ! f:register-entry(.)[self::event]"/>
+      select="distinct-values(tokenize(normalize-space(.), ' ')) ! f:register-entry(.)[self::event]"/>
     <xsl:if test="exists($events) and not($in-link)">
-      <sup class="editorial event-ref">
+      <span class="editorial event-ref">
         <xsl:for-each select="$events">
-          <xsl:if test="position() gt 1">, </xsl:if>
+          <xsl:if test="position() gt 1">; </xsl:if>
           <a href="{f:register-href('#' || @xml:id, 'event')}"
-            aria-label="Event: {normalize-space(eventName)}">event</a>
+            aria-label="Event: {normalize-space(eventName[1])}">{normalize-space(eventName[1])}</a>
         </xsl:for-each>
-      </sup>
+      </span>
     </xsl:if>
   </xsl:template>
 
@@ -314,34 +419,48 @@
     <span class="editorial pb">{@n ! (' [' || . || '] ')}</span>
   </xsl:template>
 
-  <!-- A note of the editors' commentary: its number, a link to the note in the list after the
-       text (on the work's own page, whatever page the marker stands in). -->
+  <!-- A note of the editors' commentary: its number, which opens the note in place on the
+       work's page (f:note-marker) and elsewhere links to the note in the list after the text
+       of the work's page. -->
   <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:commentary-ids(.)"/>
-    <sup class="editorial comm-ref">
-      <xsl:choose>
-        <xsl:when test="$in-link">{@e:n}</xsl:when>
-        <xsl:otherwise>
-          <a href="{if ($commentary-anchors) then '' else f:view-file(f:document-id(.), $view)}#{$ids?note}"
-            aria-label="Commentary, note {@e:n}">
-            <xsl:if test="$commentary-anchors">
-              <xsl:attribute name="id" select="$ids?marker"/>
-            </xsl:if>
-            <xsl:text>{@e:n}</xsl:text>
-          </a>
-        </xsl:otherwise>
-      </xsl:choose>
-    </sup>
+    <xsl:choose>
+      <xsl:when test="$commentary-anchors">
+        <xsl:variable name="words" as="node()*">
+          <span class="note-kind">Commentary. </span>
+          <xsl:sequence select="f:commentary-body(., true())"/>
+        </xsl:variable>
+        <xsl:sequence select="f:note-marker(., 'comm-ref', 'Commentary, note ' || @e:n, $words, $in-link)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <sup class="editorial note-ref comm-ref">
+          <xsl:choose>
+            <xsl:when test="$in-link">{@e:n}</xsl:when>
+            <xsl:otherwise>
+              <a href="{f:view-file(f:document-id(.), $view)}#{f:note-ids(.)?note}"
+                aria-label="Commentary, note {@e:n}">{@e:n}</a>
+            </xsl:otherwise>
+          </xsl:choose>
+        </sup>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- The ids of a commentary note in its work's page and of its marker, from the document's
-       id and the note's number (a page may show passages of several documents). -->
+  <!-- The ids of a note (of an intervention or of the commentary: their numbers are one
+       series) in its work's page: of the note in the list after the text, of its marker, and
+       of the note the marker opens. From the document's id and the note's number, since a page
+       may show passages of several documents. -->
+  <xsl:function name="f:note-ids" as="map(xs:string, xs:string)">
+    <xsl:param name="noted" as="element()"/>
+    <xsl:variable name="key" as="xs:string" select="f:document-id($noted) || '-' || $noted/@e:n"/>
+    <xsl:sequence select="map { 'note': 'note-' || $key, 'marker': 'note-ref-' || $key,
+      'popover': 'note-open-' || $key }"/>
+  </xsl:function>
+
   <xsl:function name="f:commentary-ids" as="map(xs:string, xs:string)">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:variable name="key" as="xs:string" select="f:document-id($note) || '-' || $note/@e:n"/>
-    <xsl:sequence select="map { 'note': 'note-' || $key, 'marker': 'note-ref-' || $key }"/>
+    <xsl:sequence select="f:note-ids($note)"/>
   </xsl:function>
 
   <!-- What a commentary note says, then its sources, each linked to its entry in the
