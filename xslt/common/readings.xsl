@@ -8,8 +8,6 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:param name="view" as="xs:string" select="'reading'"/>
-
 
   <!-- The reading of an intervention this view shows. -->
   <xsl:function name="f:shown-reading" as="element()?">

@@ -229,7 +229,7 @@
   <xsl:function name="f:view-file" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$id || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.html'"/>
+    <xsl:sequence select="$id || $f:views[?name = $view]?suffix || '.html'"/>
   </xsl:function>
 
   <!-- The id of any element that has a place in the page: the one the normalisation pass
