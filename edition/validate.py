@@ -53,12 +53,19 @@ class Validator:
         return problems, document_names.Named(document_names.document_id(document), str(path), document.position(document.tree.getroot()))
 
     def check(self, document: XmlFile) -> list[Problem]:
-        return self._grammar(document) + self._rules(document) + scheme.problems(document)
+        return self._grammar(document) + self._rules_and_neighbours(document) + scheme.problems(document)
 
     def first_problem(self, document: XmlFile) -> list[Problem]:
         """The grammar's first problem, or else the rules' problems: enough to know whether a
         document is the edition's (a foreign one can have a hundred thousand)."""
-        return self._grammar(document, limit=1) or self._rules(document)
+        return self._grammar(document, limit=1) or self._rules_and_neighbours(document)
+
+    def _rules_and_neighbours(self, document: XmlFile) -> list[Problem]:
+        """The rules' problems; a file the document points to that is not beside it is one
+        problem, in place of one for each pointer into it."""
+        missing = files_not_beside(document)
+        return list(missing.values()) + [problem for problem in self._rules(document)
+                                         if not any(f'{name}#' in problem.message for name in missing)]
 
     def _grammar(self, document: XmlFile, limit: int | None = None) -> list[Problem]:
         if self._rng.validate(document.tree):
@@ -87,6 +94,35 @@ class Validator:
             )
             for failure in report.iterfind("svrl:failed-assert", SVRL)
         ]
+
+
+POINTER_TO_FILE = re.compile(r"(?<![^\s])([\w.-]+\.xml)#")  # "registers.xml#mim", as one of an attribute's pointers
+
+
+def files_not_beside(document: XmlFile) -> dict[str, Problem]:
+    """Each file the document's pointers name ("registers.xml#mim") that is not in its folder,
+    with a problem at its first pointer: the edition's files point to each other by file name
+    alone, so a text copied elsewhere without its registers cannot be checked."""
+    folder = document.path.parent
+    beside: dict[str, bool] = {}
+    missing: dict[str, Problem] = {}
+    counts: dict[str, int] = {}
+    for element in document.tree.iter():
+        for attribute, value in element.items():
+            for name in POINTER_TO_FILE.findall(value):
+                if beside.setdefault(name, (folder / name).is_file()):
+                    continue
+                counts[name] = counts.get(name, 0) + 1
+                missing.setdefault(name, Problem(str(document.path), *document.position(element), (
+                    f'{name} is not beside this file: @{attribute.rpartition("}")[2]}="{value}" names it by its '
+                    f"file name, so it must sit in the same folder ({folder})")))
+    return {name: _counted(problem, counts[name]) for name, problem in missing.items()}
+
+
+def _counted(problem: Problem, count: int) -> Problem:
+    if count == 1:
+        return problem
+    return dataclasses.replace(problem, message=f"{problem.message}; {count - 1} other pointers of this file name it too")
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> list[Problem]:

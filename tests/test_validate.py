@@ -123,3 +123,19 @@ def test_a_command_outside_an_edition_is_a_usage_error(cli, monkeypatch, tmp_pat
     result = cli(*command)
     assert result.exit_code == 2
     assert "not inside an edition" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_text_copied_away_from_its_registers_is_refused_once_saying_they_must_sit_beside_it(cli, tmp_path, project):
+    # The edition's files point to each other by file name: a text checked in a folder without
+    # registers.xml gets one problem, at its first pointer, not one for each of its pointers.
+    text = (project.texts / "mim-program-1996.xml").read_text(encoding="utf-8")
+    copy = tmp_path / "mim-program-1996.xml"
+    copy.write_text(text, encoding="utf-8")
+    result = cli("validate", copy)
+    assert result.exit_code == 1
+    problems = result.stderr.splitlines()
+    pointers = text.count('"registers.xml#') + text.count(" registers.xml#")
+    line, col = position_of(text, 'registers.xml#')
+    assert problems == [f'{copy}:{line}:{col}: error: registers.xml is not beside this file: '
+                        f'@ref="registers.xml#mim" names it by its file name, so it must sit in the same folder '
+                        f'({tmp_path}); {pointers - 1} other pointers of this file name it too']
