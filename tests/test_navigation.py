@@ -85,6 +85,17 @@ def test_contents_stay_beside_the_text_on_a_wide_screen_and_lead_to_a_passage(si
         assert not overlap
 
 
+def test_contents_mark_where_the_reader_is(site):
+    with chromium() as browser:
+        page = browser.new_page(viewport=WIDE)
+        page.goto(site + "mim-program-1996.html")
+        current = "nav.toc .toc-list > li > a[aria-current='location']"
+        assert page.locator(current).get_attribute("href") == "#front-note"
+        page.goto(site + "mim-program-1996.html#point-7.2")
+        page.wait_for_function(f"document.querySelector(\"{current}\")?.getAttribute('href') === '#point-7'")
+        assert page.locator(current).count() == 1
+
+
 def test_contents_fold_away_on_a_phone(site):
     with chromium() as browser:
         page = browser.new_page(viewport=PHONE)

@@ -3,8 +3,10 @@
 One page per work and view (``<id>.html`` the reading text, ``<id>.diplomatic.html`` the
 diplomatic text), the edition's page (``index.html``), one page per register, the TEI
 sources (``tei/``), the stylesheet, script and fonts (``assets/``), and the citation of
-each work to download (``cite/``: BibTeX, RIS and CSL-JSON). The citations of its passages
-are carried by its pages, for their "cite" dialog to show and offer as files.
+each work to download (``cite/``: BibTeX, RIS and CSL-JSON), and the page for an address the
+site has no file for (``404.html``). The citations of its passages are carried by its pages,
+for their "cite" dialog to show and offer as files. A work's page links the works before and
+after it, and the files of it the build makes (its PDF, texts, TEI, DTS resources, citations).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
 NOT_FOUND = "404.html"  # the page for an address the site has no file for (edition/serve.py serves it)
-ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "fonts/*.woff2", "fonts/OFL.txt")
+ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "toc.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
 # The formats of citation_styles.cite offered as files: their extension and media type.

@@ -44,6 +44,9 @@
         <xsl:if test="$page = 'document'">
           <script src="{$root}assets/landing.js" defer="defer"></script>
         </xsl:if>
+        <xsl:if test="exists($content/descendant-or-self::*:nav[@id = 'contents'])">
+          <script src="{$root}assets/toc.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
