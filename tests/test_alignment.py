@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import WORK_IDS
+from conftest import WORK_IDS, collapse
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI}
@@ -297,12 +297,50 @@ def test_each_entry_has_a_heading_in_words_and_a_permalink(built, alignment):
 
 
 def test_every_entry_is_reachable_from_each_of_its_points(built, alignment):
-    """Beside each point's heading, a link to the theme of every entry that holds the point or
-    one of its blocks."""
+    """Beside each point's heading, a link to every entry (pair or one-sided passage) that holds
+    the point or one of its blocks: a point in two pairs on one theme links to both."""
     pages = {work_id: page(built, f"{work_id}.html") for work_id in WORK_IDS}
     for entry in entries(alignment):
         for pointer in pointers(entry):
             work_id = pointer.partition(".xml")[0]
             point_id = pointer.partition("#")[2].partition(".")[0]
             links = pages[work_id].get_element_by_id(point_id).xpath(".//a[contains(@class, 'compare-link')]/@href")
-            assert f"compare.html#{theme_of(entry)}" in links, (pointer, links)
+            assert f"compare.html#{xml_id(entry)}" in links, (pointer, links)
+
+
+def test_links_to_two_pairs_on_one_theme_say_which_is_which(built):
+    point = page(built, "mim-program-1996.html").get_element_by_id("point-2")
+    labels = [a.text_content() for a in point.xpath(".//a[contains(@class, 'compare-link')]")]
+    assert labels == ["Compare: Socialism and the transition (1 of 2)", "Compare: Socialism and the transition (2 of 2)"]
+    point = page(built, "mim-program-1996.html").get_element_by_id("point-7")
+    labels = [a.text_content() for a in point.xpath(".//a[contains(@class, 'compare-link')]")]
+    assert "Compare 7.1: United front" in labels and "Compare 7.2: Borders" in labels
+
+
+def test_pairs_keep_the_references_of_their_paragraphs(built):
+    """Each paragraph of a passage on the comparison shows its reference, as on its work's page."""
+    article = page(built, "compare.html").get_element_by_id("align-socialism")
+    text = collapse(article.text_content())
+    for reference in ("2.1", "3.1"):
+        assert reference in text, reference
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_each_sides_label_stays_in_view_while_its_passage_is_read(site, width):
+    """On a phone the sides stand one under the other: scrolled into the middle of a passage,
+    the reader still sees which programme it is."""
+    from browser import chromium
+
+    with chromium() as browser:
+        view = browser.new_page(viewport={"width": width, "height": 700})
+        view.goto(site + "compare.html#align-socialism")
+        for index, name in enumerate(("MIM", "LLCO")):
+            side = view.locator("#align-socialism .side").nth(index)
+            box = side.bounding_box()
+            view.evaluate("y => window.scrollTo(0, y)", box["y"] + view.evaluate("window.scrollY") + box["height"] / 2)
+            label = side.locator(".side-work")
+            top = label.bounding_box()["y"]
+            assert -1 <= top <= 1, (name, top)
+            assert label.text_content().startswith(f"{name}:")
+            assert label.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"

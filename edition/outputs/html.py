@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -35,6 +36,9 @@ VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
 NOT_FOUND = "404.html"  # the page for an address the site has no file for (edition/serve.py serves it)
+# A register page shows the first passages that name each entry; an entry named in more has
+# pages of its own that list them all, so many a page: no page grows with the edition.
+REGISTER_PAGING = {"register-preview": 5, "register-page-size": 100}
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "toc.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
@@ -281,15 +285,17 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
         problems = unresolved_passages(edition, summaries)
         if problems:
             raise EditionError(problems)
-    written = []
+    written, marker = [], secrets.token_hex(16)
     for page in pages:
         edition.progress(f"html  {page}")
         shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
         source = edition.introduction if page == "introduction" else None
+        params = {**_common(edition), "page": page, "works": shown}
+        if page in REGISTER_PAGES:
+            params |= {**REGISTER_PAGING, "page-marker": marker}
         html = edition.stylesheets.transform("html.xsl", source.tree if source else host,
-                                             source.path if source else host_path,
-                                             {**_common(edition), "page": page, "works": shown})
-        written.append(_write(out / f"{page}.html", html))
+                                             source.path if source else host_path, params)
+        written += [_write(out / name, text) for name, text in _pages(page, html, marker)]
     written.append(_write_not_found(edition, works, host, host_path, out))
     return written
 
@@ -306,6 +312,21 @@ def site_root(base_url: str) -> str:
     """The site's path from the server's root ("/", "/edition/"): the path of its base URL."""
     path = urlsplit(base_url).path
     return path if path.endswith("/") else (path.rpartition("/")[0] + "/" if path else "/")
+
+
+def _pages(page: str, html: str, marker: str) -> list[tuple[str, str]]:
+    """A site page's transform result as its files: the page, then (for a register) the pages
+    of its entries' occurrences, each after a comment with the build's marker and its file
+    name. A name that is not a page of that register's ("<register>.<...>.html", in this
+    folder) is refused: the names come from the registers' ids."""
+    first, *others = html.split(f"<!--{marker} ")
+    pages = [(f"{page}.html", first)]
+    for part in others:
+        name, _, text = part.partition("-->")
+        if not re.fullmatch(rf"{page}\.[^/\\\s]+\.html", name) or ".." in name:
+            raise EditionError.at(f"{page}.html", f"a page of occurrences would be written as {name!r}")
+        pages.append((name, "<!DOCTYPE html>" + text))
+    return pages
 
 
 def _aligned(edition: Edition) -> list[XmlFile]:

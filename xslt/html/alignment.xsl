@@ -153,22 +153,31 @@
       || f:point-title($point) || '”'"/>
   </xsl:function>
 
-  <!-- Beside a point's heading in a work's page: a link to each theme of the comparison under
-       which the point or one of its blocks stands. A work's page has the alignment but not the
-       other works, so the entries are found by their pointers, which name the units by the
-       fragment ids the normalisation pass stamped. -->
+  <!-- Beside a point's heading in a work's page: a link to each entry of the comparison (a
+       pair, or a passage only this programme has on its theme) that holds the point or one of
+       its blocks, in the order of the themes, so that every pair is reached from both of its
+       points. A work's page has the alignment but not the other works, so the entries are found
+       by their pointers, which name the units by the fragment ids the normalisation pass
+       stamped; a link names the block it is about, and the theme. -->
   <xsl:function name="f:compare-link" as="element()?">
     <xsl:param name="point" as="element()"/>
-    <xsl:variable name="pointers" as="xs:string*"
-      select="$point/descendant-or-self::*[@e:id] ! (f:document-id(.) || '.xml#' || @e:id)"/>
+    <xsl:variable name="units" as="element()*" select="$point/descendant-or-self::*[@e:id]"/>
+    <xsl:variable name="pointers" as="xs:string*" select="$units ! (f:document-id(.) || '.xml#' || @e:id)"/>
     <xsl:variable name="entries" as="element()*" select="f:entries()[tokenize(@target) = $pointers]"/>
-    <xsl:variable name="themes" as="element(category)*" select="f:themes()[. intersect $entries ! f:entry-theme(.)]"/>
-    <xsl:if test="exists($themes) and exists(f:reference($point))">
+    <xsl:if test="exists($entries) and exists(f:reference($point))">
       <span class="compare-links editorial">
-        <xsl:for-each select="$themes">
+        <xsl:for-each select="f:themes()">
           <xsl:variable name="theme" as="element(category)" select="."/>
-          <xsl:variable name="paired" as="xs:boolean" select="exists($entries[self::link][f:entry-theme(.) is $theme])"/>
-          <a class="compare-link" href="compare.html#{@xml:id}">{if ($paired) then 'Compare' else 'Only here'}: {f:theme-label(.)}</a>
+          <xsl:for-each select="$units">
+            <xsl:variable name="unit" as="element()" select="."/>
+            <xsl:variable name="here" as="element()*"
+              select="$entries[f:entry-theme(.) is $theme][tokenize(@target) = f:document-id($unit) || '.xml#' || $unit/@e:id]"/>
+            <xsl:for-each select="$here">
+              <a class="compare-link" href="compare.html#{@xml:id}">{if (self::link) then 'Compare' else 'Only here'}{
+                if ($unit is $point) then '' else ' ' || $unit/@e:ref}: {f:theme-label($theme)}{
+                if (count($here) gt 1) then ' (' || position() || ' of ' || count($here) || ')' else ''}</a>
+            </xsl:for-each>
+          </xsl:for-each>
         </xsl:for-each>
       </span>
     </xsl:if>

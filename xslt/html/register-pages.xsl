@@ -31,19 +31,62 @@
     </xsl:analyze-string>
   </xsl:template>
 
-  <xsl:function name="f:register-page" as="element()">
+  <!-- How many passages an entry shows on its register page, and how many each page of its
+       own pages of occurrences holds: a register page stays the same size however many
+       documents name its entries, and so does each page of an entry's occurrences
+       (edition/outputs/html.py sets both). -->
+  <xsl:param name="register-preview" as="xs:integer" select="5"/>
+  <xsl:param name="register-page-size" as="xs:integer" select="100"/>
+  <!-- The mark that precedes each page after the first in the transform's result: a comment
+       holding the marker, a space and the page's file name. The caller chooses it for each
+       build, so that no text can forge it; without one, only the register page is made. -->
+  <xsl:param name="page-marker" as="xs:string" select="''"/>
+
+  <!-- A register page, then (with a page marker) the pages of occurrences of each of its
+       entries that names more passages than the register page shows, each after its mark. -->
+  <xsl:function name="f:register-page" as="node()*">
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="label" as="xs:string" select="$f:registers-nav[?page = $page]?label"/>
     <xsl:variable name="lists" as="element()*" select="f:register-lists($page)"/>
+    <xsl:variable name="entries" as="element()*" select="f:sorted-entries($lists[not(@type = 'references')]/*[@xml:id])"/>
+    <xsl:variable name="places" as="map(xs:string, array(element()*)*)"
+      select="map:merge($entries ! map:entry(string(@xml:id), f:occurrence-places(@xml:id)))"/>
     <xsl:variable name="content" as="element()*">
       <h1>{$label}</h1>
-      <p class="register-intro">{count($lists/*[@xml:id])} entries. Each lists the places in the
-        texts where it is {if ($page = 'events') then 'named or dated' else 'named'}, by their
-        references.</p>
-      <xsl:sequence select="$lists ! f:register-list(.)"/>
+      <p class="register-intro">{f:count($entries, 'entry', 'entries')}, {f:register-order($page)}.
+        Each lists the passages of the texts where it is {f:named($page)}, with the words around
+        the name.</p>
+      <xsl:apply-templates select="$entries" mode="m:html-entry">
+        <xsl:with-param name="places" select="$places" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:sequence select="$lists[@type = 'references'] ! f:references(.)"/>
     </xsl:variable>
-    <xsl:sequence select="f:page($label, f:language($registers/*),
-      $page || '.html', $content)"/>
+    <xsl:sequence select="f:page($label, f:language($registers/*), $page || '.html', $content)"/>
+    <xsl:if test="$page-marker">
+      <xsl:for-each select="$entries[count($places(@xml:id)) gt $register-preview]">
+        <xsl:sequence select="f:occurrence-pages(., $page, $label, $places(@xml:id))"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- How the entries of a register are ordered, in words (edition/site.py declares it,
+       f:sorted-entries sorts them so). -->
+  <xsl:function name="f:register-order" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="'sorted by ' || $f:registers[?page = $page]?sorted_by"/>
+  </xsl:function>
+
+  <xsl:function name="f:named" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if ($page = 'events') then 'named or dated' else if ($page = 'works') then 'quoted or echoed' else 'named'"/>
+  </xsl:function>
+
+  <!-- "1 entry", "5 entries". -->
+  <xsl:function name="f:count" as="xs:string">
+    <xsl:param name="items" as="item()*"/>
+    <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
+    <xsl:sequence select="count($items) || ' ' || (if (count($items) = 1) then $one else $many)"/>
   </xsl:function>
 
   <xsl:function name="f:register-lists" as="element()*">
@@ -52,27 +95,22 @@
     <xsl:sequence select="$registers/TEI/standOff/*[local-name() = $list]"/>
   </xsl:function>
 
-  <!-- A list of the registers; a headed one (the references) is a section of its own. -->
-  <xsl:function name="f:register-list" as="element()*">
+  <!-- The references the editors' notes cite, a section of its own with its count. -->
+  <xsl:function name="f:references" as="element()">
     <xsl:param name="list" as="element()"/>
-    <xsl:choose>
-      <xsl:when test="$list/@type = 'references'">
-        <section class="references" aria-labelledby="references">
-          <h2 id="references"><xsl:apply-templates select="$list/head/node()" mode="m:html-inline"/></h2>
-          <ul>
-            <xsl:for-each select="$list/bibl">
-              <li id="{@xml:id}"><xsl:apply-templates mode="m:html-inline"/></li>
-            </xsl:for-each>
-          </ul>
-        </section>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="$list/*[@xml:id]" mode="m:html-entry"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <section class="references" aria-labelledby="references">
+      <h2 id="references"><xsl:apply-templates select="$list/head/node()" mode="m:html-inline"/></h2>
+      <p class="register-intro">{f:count($list/bibl, 'reference', 'references')}.</p>
+      <ul>
+        <xsl:for-each select="$list/bibl">
+          <li id="{@xml:id}"><xsl:apply-templates mode="m:html-inline"/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
   </xsl:function>
 
   <xsl:template match="person | org | place | event | bibl" mode="m:html-entry">
+    <xsl:param name="places" as="map(xs:string, array(element()*)*)" tunnel="yes"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name"><xsl:apply-templates select="f:entry-name(.)/node()" mode="m:html-inline"/></h2>
       <xsl:apply-templates select="self::bibl" mode="m:html-entry-bibl"/>
@@ -81,7 +119,7 @@
         <p class="entry-note"><xsl:apply-templates mode="m:html-inline"/></p>
       </xsl:for-each>
       <xsl:sequence select="f:entry-sources(.)"/>
-      <xsl:sequence select="f:occurrences(@xml:id)"/>
+      <xsl:sequence select="f:occurrences(., $places(@xml:id))"/>
     </section>
   </xsl:template>
 
@@ -159,37 +197,271 @@
       else $iso"/>
   </xsl:function>
 
-  <!-- Every pointer of every work to the entry, grouped by work, each linked to its block. -->
-  <xsl:function name="f:occurrences" as="element()">
+  <!-- The entries of a register in the order readers look them up: events by date, persons
+       by surname (persName/surname, else the last word of the name), works quoted by their
+       author, the others by name. -->
+  <xsl:function name="f:sorted-entries" as="element()*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:perform-sort select="$entries">
+      <xsl:sort select="f:date-key(.)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+      <xsl:sort select="f:sort-key(.)" lang="en"/>
+      <xsl:sort select="normalize-space(f:entry-name(.))" lang="en"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- An event's date as it is encoded (ISO, so that it sorts as it reads); undated events
+       last; nothing for an entry that is not an event. -->
+  <xsl:function name="f:date-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::event) then ($entry/(@when, @notBefore, @from, @notAfter, @to)[1] ! string(), '~')[1] else ''"/>
+  </xsl:function>
+
+  <xsl:function name="f:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="f:entry-name($entry)"/>
+    <xsl:sequence select="if ($entry/self::person) then string-join((($name/surname, tokenize(normalize-space($name))[last()])[1],
+        $name/forename) ! normalize-space(), ' ')
+      else if ($entry/self::bibl) then f:author-key($entry/author[1])
+      else normalize-space($name)"/>
+  </xsl:function>
+
+  <!-- An author as the bibliography sorts it: a registered person by surname, else as named. -->
+  <xsl:function name="f:author-key" as="xs:string">
+    <xsl:param name="author" as="element(author)?"/>
+    <xsl:variable name="person" as="element(person)?" select="$author/persName/@ref ! f:register-entry(.)[self::person]"/>
+    <xsl:sequence select="if ($person) then f:sort-key($person) else normalize-space($author)"/>
+  </xsl:function>
+
+  <!-- Every place in the works that names an entry (or dates it, for an event): its pointers,
+       each once (not a name inside another that names the entry, not the other reading of a
+       choice), grouped by the passage that holds them, in the order of the works and of their
+       text. A place is the array of its pointers. -->
+  <xsl:function name="f:occurrence-places" as="array(element()*)*">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="by-work" as="array(element()*)*"
-      select="$works ! array { key('f:pointer', $id, f:normalised(.)) }"/>
+    <xsl:for-each select="$works">
+      <xsl:variable name="pointers" as="element()*"
+        select="key('f:pointer', $id, f:normalised(.))[not(ancestor::*[@e:reading = 'other'])]"/>
+      <xsl:for-each-group select="$pointers[not(ancestor::* intersect $pointers)]"
+        group-adjacent="generate-id(f:passage-of(.))">
+        <xsl:sequence select="array { current-group() }"/>
+      </xsl:for-each-group>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The passage that holds a pointer: its innermost citable unit, else its part of the text
+       outside the citation scheme. -->
+  <xsl:function name="f:passage-of" as="element()">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="(f:citing($node), $node/ancestor::*[self::div or self::titlePage or self::front or self::back][1],
+      root($node)/*)[1]"/>
+  </xsl:function>
+
+  <!-- An entry's occurrences on its register page: how many, and the first passages that name
+       it; where there are more, a link to the pages that list them all. Without a page marker
+       no such pages are made, and the register page lists every passage. -->
+  <xsl:function name="f:occurrences" as="element()">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:variable name="id" as="xs:string" select="$entry/@xml:id"/>
+    <xsl:variable name="shown" as="xs:integer" select="if ($page-marker) then $register-preview else count($places)"/>
     <div class="occurrences">
       <h3 id="{$id}-occurrences">Occurrences</h3>
-      <xsl:choose>
-        <xsl:when test="every $w in $by-work satisfies array:size($w) = 0">
-          <p>Not named in the texts.</p>
-        </xsl:when>
-        <xsl:otherwise>
-          <ul aria-labelledby="{$id}-occurrences">
-            <xsl:for-each select="$by-work[array:size(.) gt 0]">
-              <xsl:variable name="nodes" as="element()*" select="?*"/>
-              <li><cite>{f:work-title(root($nodes[1]))}</cite>:
-                <xsl:for-each select="$nodes">
-                  <xsl:if test="position() gt 1">, </xsl:if>
-                  <xsl:sequence select="f:occurrence-link(.)"/>
-                </xsl:for-each>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:otherwise>
-      </xsl:choose>
+      <p class="occurrence-count">{f:occurrence-count($entry, $places)}</p>
+      <xsl:if test="exists($places)">
+        <xsl:sequence select="f:place-list(subsequence($places, 1, $shown), $id || '-occurrences')"/>
+      </xsl:if>
+      <xsl:if test="count($places) gt $shown">
+        <p class="occurrences-all"><a href="{f:occurrence-file($page, $id, 1)}">{
+          'All ' || count($places) || ' passages that name ' || normalize-space(f:entry-name($entry))}</a></p>
+      </xsl:if>
     </div>
   </xsl:function>
 
-  <!-- An occurrence: a link to the innermost citable block that holds it (its reference as
-       the link's text), or to its part of the text outside the citation scheme. -->
-  <xsl:function name="f:occurrence-link" as="element()+">
+  <!-- "Named 3 times, in 2 passages of 1 text." -->
+  <xsl:function name="f:occurrence-count" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:variable name="named" as="xs:string"
+      select="f:capitalised(f:named($f:register-pages(local-name($entry))))"/>
+    <xsl:variable name="times" as="xs:integer" select="sum($places ! array:size(.))"/>
+    <xsl:sequence select="if (empty($places)) then 'Not ' || lower-case($named) || ' in the texts.'
+      else $named || ' ' || f:times($times) || ', in ' || f:count($places, 'passage', 'passages')
+        || ' of ' || f:count(($places ! root(?1))/., 'text', 'texts') || '.'"/>
+  </xsl:function>
+
+  <xsl:function name="f:times" as="xs:string">
+    <xsl:param name="times" as="xs:integer"/>
+    <xsl:sequence select="if ($times = 1) then 'once' else if ($times = 2) then 'twice' else $times || ' times'"/>
+  </xsl:function>
+
+  <!-- Places, under the title of the work that has them. -->
+  <xsl:function name="f:place-list" as="element()">
+    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:param name="label" as="xs:string"/>
+    <ul class="occurrence-works" aria-labelledby="{$label}">
+      <xsl:for-each-group select="$places" group-adjacent="generate-id(root(?1))">
+        <li><cite>{f:work-title(root(?1))}</cite>
+          <ul class="occurrence-places">
+            <xsl:sequence select="current-group() ! f:place-item(.)"/>
+          </ul>
+        </li>
+      </xsl:for-each-group>
+    </ul>
+  </xsl:function>
+
+  <!-- A place: the link to its passage, how often the passage names the entry if more than
+       once, and each name in its words. -->
+  <xsl:function name="f:place-item" as="element()">
+    <xsl:param name="place" as="array(element()*)"/>
+    <xsl:variable name="pointers" as="element()*" select="$place?*"/>
+    <li>
+      <xsl:sequence select="f:occurrence-link($pointers[1])"/>
+      <xsl:if test="count($pointers) gt 1">
+        <span class="occurrence-times"> ({f:times(count($pointers))})</span>
+      </xsl:if>
+      <xsl:sequence select="$pointers ! f:keyword-in-context(.)"/>
+    </li>
+  </xsl:function>
+
+  <!-- How many words a snippet shows on either side of a name, and of a name at most (a
+       quotation is a name of its work). -->
+  <xsl:variable name="f:context-words" as="xs:integer" select="6"/>
+  <xsl:variable name="f:keyword-words" as="xs:integer" select="12"/>
+
+  <!-- A name in the words around it (keyword in context), as the reading text has them: the
+       words of the block that holds it (a paragraph, a heading, a note, a quotation's
+       attribution...), without the other reading of a choice or the words of a heading, note or
+       attribution inside it (a run-in heading is printed apart); a few words before, the name
+       marked, a few after, "…" where the block goes on. The characters are the text's, its
+       spaces collapsed. -->
+  <xsl:function name="f:keyword-in-context" as="element()">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="context" as="element()" select="($pointer/ancestor::*[f:is-context(.)][1], root($pointer)/*)[1]"/>
+    <xsl:variable name="texts" as="text()*" select="$context//text()[not(ancestor::*[@e:reading = 'other'])]
+      [not(ancestor::*[f:is-apart(.)] except $context/ancestor-or-self::*)]"/>
+    <xsl:variable name="inside" as="text()*" select="$texts intersect $pointer//text()"/>
+    <xsl:variable name="name" as="xs:string*" select="tokenize(normalize-space(string-join($inside)))"/>
+    <span class="kwic">
+      <xsl:sequence select="f:words-before(string-join($texts[. &lt;&lt; $pointer]))"/>
+      <mark>{string-join(subsequence($name, 1, $f:keyword-words), ' ')}</mark>
+      <xsl:sequence select="if (count($name) gt $f:keyword-words) then f:cut-after-space()
+        else f:words-after(string-join(($texts except $inside)[. &gt;&gt; $pointer]))"/>
+    </span>
+  </xsl:function>
+
+  <!-- The blocks whose words are a name's context, and those of them printed apart from the
+       block that holds them. -->
+  <xsl:function name="f:is-context" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[@e:ref or f:is-apart(.) or self::p or self::l or self::item or self::titlePart])"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-apart" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::note or self::head or self::bibl])"/>
+  </xsl:function>
+
+  <xsl:function name="f:words-before" as="node()*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text))"/>
+    <xsl:variable name="kept" as="xs:string*" select="subsequence($words, count($words) - $f:context-words + 1)"/>
+    <xsl:if test="count($words) gt count($kept)">
+      <xsl:sequence select="f:cut()"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:if test="exists($kept)">
+      <xsl:value-of select="string-join($kept, ' ') || ' '[matches($text, '\s$')]"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:words-after" as="node()*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text))"/>
+    <xsl:variable name="kept" as="xs:string*" select="subsequence($words, 1, $f:context-words)"/>
+    <xsl:if test="exists($kept)">
+      <xsl:value-of select="' '[matches($text, '^\s')] || string-join($kept, ' ')"/>
+    </xsl:if>
+    <xsl:if test="count($words) gt count($kept)">
+      <xsl:sequence select="f:cut-after-space()"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Where a snippet leaves out words of its passage. -->
+  <xsl:function name="f:cut" as="element()">
+    <span class="kwic-cut">…</span>
+  </xsl:function>
+
+  <xsl:function name="f:cut-after-space" as="node()+">
+    <xsl:text> </xsl:text>
+    <xsl:sequence select="f:cut()"/>
+  </xsl:function>
+
+  <!-- The file of a page of an entry's occurrences: "persons.mao-zedong.html", then
+       "persons.2.mao-zedong.html" (an id never begins with a digit, and no document is
+       named after a register page). -->
+  <xsl:function name="f:occurrence-file" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="string-join(($page, string($number)[$number gt 1], $id, 'html'), '.')"/>
+  </xsl:function>
+
+  <!-- The pages of all the passages that name an entry, $register-page-size each, each after
+       its mark: the first linked from the register page, each from the others. -->
+  <xsl:function name="f:occurrence-pages" as="node()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:variable name="id" as="xs:string" select="$entry/@xml:id"/>
+    <xsl:variable name="name" as="xs:string" select="normalize-space(f:entry-name($entry))"/>
+    <xsl:variable name="pages" as="xs:integer" select="xs:integer(ceiling(count($places) div $register-page-size))"/>
+    <xsl:for-each select="1 to $pages">
+      <xsl:variable name="number" as="xs:integer" select="."/>
+      <xsl:variable name="first" as="xs:integer" select="($number - 1) * $register-page-size + 1"/>
+      <xsl:variable name="shown" as="array(element()*)*" select="subsequence($places, $first, $register-page-size)"/>
+      <xsl:variable name="content" as="element()*">
+        <p class="register-back"><a href="{$page}.html#{$id}">{$label}: {$name}</a></p>
+        <h1 id="occurrences">{$name}: occurrences</h1>
+        <p class="occurrence-count">{f:occurrence-count($entry, $places)} Passages {$first}–{$first + count($shown) - 1}{
+          if ($pages gt 1) then ', page ' || $number || ' of ' || $pages else ''}.</p>
+        <xsl:sequence select="f:place-list($shown, 'occurrences')"/>
+        <xsl:sequence select="f:pagination($page, $id, $number, $pages)"/>
+      </xsl:variable>
+      <xsl:comment>{$page-marker} {f:occurrence-file($page, $id, $number)}</xsl:comment>
+      <xsl:sequence select="f:page($name || ': occurrences' || (if ($pages gt 1) then ', page ' || $number else ''),
+        f:language($registers/*), f:occurrence-file($page, $id, $number), $content)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- Links to the other pages of an entry's occurrences: previous, each page, next. -->
+  <xsl:function name="f:pagination" as="element()?">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:if test="$pages gt 1">
+      <nav class="pagination" aria-label="Pages of the occurrences">
+        <ul>
+          <xsl:if test="$number gt 1">
+            <li><a rel="prev" href="{f:occurrence-file($page, $id, $number - 1)}">Previous</a></li>
+          </xsl:if>
+          <xsl:for-each select="1 to $pages">
+            <li><a href="{f:occurrence-file($page, $id, .)}">
+              <xsl:if test=". = $number"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+              <xsl:text>{.}</xsl:text></a></li>
+          </xsl:for-each>
+          <xsl:if test="$number lt $pages">
+            <li><a rel="next" href="{f:occurrence-file($page, $id, $number + 1)}">Next</a></li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- An occurrence's passage: a link to the innermost citable block that holds it (its
+       reference as the link's text), or to its part of the text outside the citation scheme. -->
+  <xsl:function name="f:occurrence-link" as="element()">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="document" as="xs:string" select="f:document-id($node)"/>
     <xsl:variable name="citing" as="element()?" select="f:citing($node)"/>
@@ -197,7 +469,6 @@
       select="$node/ancestor::*[self::div or self::titlePage or self::front or self::back][1]"/>
     <a class="occurrence" href="{$document}.html#{($citing/@e:id, $part ! f:anchor(.))[1]}">{
       (f:reference($citing), $document || ', ' || f:part-label($part))[1]}</a>
-    <span class="occurrence-form"> (“{normalize-space($node)}”)</span>
   </xsl:function>
 
   <xsl:function name="f:part-label" as="xs:string">
