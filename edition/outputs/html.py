@@ -35,6 +35,7 @@ STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
 VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
+INDEX_PAGE_SIZE = 100  # documents a page of the edition's listing holds: no page grows with the edition
 NOT_FOUND = "404.html"  # the page for an address the site has no file for (edition/serve.py serves it)
 # A register page shows the first passages that name each entry; an entry named in more has
 # pages of its own that list them all, so many a page: no page grows with the edition.
@@ -288,6 +289,9 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
     written, marker = [], secrets.token_hex(16)
     for page in pages:
         edition.progress(f"html  {page}")
+        if page == "index":
+            written += _write_index_pages(edition, works, host, host_path, out)
+            continue
         shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
         source = edition.introduction if page == "introduction" else None
         params = {**_common(edition), "page": page, "works": shown}
@@ -327,6 +331,22 @@ def _pages(page: str, html: str, marker: str) -> list[tuple[str, str]]:
             raise EditionError.at(f"{page}.html", f"a page of occurrences would be written as {name!r}")
         pages.append((name, "<!DOCTYPE html>" + text))
     return pages
+
+
+def _write_index_pages(edition: Edition, works: list, host, host_path: Path, out: Path,
+                       size: int = INDEX_PAGE_SIZE) -> list[Path]:
+    """The edition's page, index.html, which lists the first ``size`` documents; when there are
+    more, the pages that list the next (index-2.html, index-3.html ...). Each page is given
+    only its own documents."""
+    count = max(1, -(-len(works) // size))
+    written = []
+    for number in range(1, count + 1):
+        first = (number - 1) * size
+        params = {**_common(edition), "page": "index", "works": works[first:first + size], "listing-page": number,
+                  "listing-pages": count, "listing-first": first + 1, "listing-total": len(works)}
+        html = edition.stylesheets.transform("html.xsl", host, host_path, params)
+        written.append(_write(out / ("index.html" if number == 1 else f"index-{number}.html"), html))
+    return written
 
 
 def _aligned(edition: Edition) -> list[XmlFile]:

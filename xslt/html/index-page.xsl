@@ -1,7 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The edition's title page: what it is, its documents and their sources, the editorial
      principles, the registers, how to cite, the licences, and the TEI sources. Everything
-     comes from the TEI headers of the works and the registers. -->
+     comes from the TEI headers of the works and the registers.
+
+     An edition of more documents than one page holds lists them on several pages: $works are
+     those of this page ($listing-page of $listing-pages, the first of them the
+     $listing-first-th of $listing-total), and the driver writes each page (index.html, then
+     index-2.html ...). Each lists its documents with their principles and licences, and links
+     every page of the listing; the first alone is the edition's title page. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
@@ -11,10 +17,66 @@
 
   <xsl:mode name="m:html-principle" on-no-match="fail"/>
 
+  <xsl:param name="listing-page" as="xs:integer" select="1"/>
+  <xsl:param name="listing-pages" as="xs:integer" select="1"/>
+  <xsl:param name="listing-first" as="xs:integer" select="1"/>
+  <xsl:param name="listing-total" as="xs:integer" select="count($works)"/>
+
   <xsl:function name="f:index-page" as="element()">
+    <xsl:sequence select="if ($listing-page eq 1) then f:title-page() else f:listing-page()"/>
+  </xsl:function>
+
+  <!-- The file of a page of the listing: the first is the edition's page. -->
+  <xsl:function name="f:listing-file" as="xs:string">
+    <xsl:param name="page" as="xs:integer"/>
+    <xsl:sequence select="if ($page eq 1) then 'index.html' else 'index-' || $page || '.html'"/>
+  </xsl:function>
+
+  <!-- A page of the listing after the first: its documents, their principles and licences. -->
+  <xsl:function name="f:listing-page" as="element()">
+    <xsl:variable name="title" as="xs:string"
+      select="f:edition-title() || ': documents ' || f:listed-range()"/>
+    <xsl:variable name="content" as="element()*">
+      <h1>{$title}</h1>
+      <xsl:sequence select="f:documents-section(), f:principles-section(), f:licence-section()"/>
+    </xsl:variable>
+    <xsl:sequence select="f:page($title, f:language(($works, $registers)[1]/*), f:listing-file($listing-page),
+      $content)"/>
+  </xsl:function>
+
+  <!-- "101–200 of 9,998" -->
+  <xsl:function name="f:listed-range" as="xs:string">
+    <xsl:sequence select="format-integer($listing-first, '#,##0') || '–'
+      || format-integer($listing-first + count($works) - 1, '#,##0') || ' of ' || format-integer($listing-total, '#,##0')"/>
+  </xsl:function>
+
+  <!-- The links to every page of the listing, this one marked, when there is more than one. -->
+  <xsl:function name="f:listing-navigation" as="element()?">
+    <xsl:if test="$listing-pages gt 1">
+      <nav class="pagination" aria-label="Pages of the documents">
+        <p>Documents {f:listed-range()}; pages:</p>
+        <ul>
+          <xsl:for-each select="1 to $listing-pages">
+            <li>
+              <xsl:choose>
+                <xsl:when test=". eq $listing-page">
+                  <a href="{f:listing-file(.)}" aria-current="page">{.}</a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a href="{f:listing-file(.)}">{.}</a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:title-page" as="element()">
     <xsl:variable name="content" as="element()*">
       <h1>{f:edition-title()}</h1>
-      <p class="lead">A digital edition, in TEI P5 XML, of {count($works)} documents, with
+      <p class="lead">A digital edition, in TEI P5 XML, of {$listing-total} documents, with
         registers of the persons, organisations, places and works they name. Version
         {f:edition-version()}{f:headers()[1]/fileDesc/publicationStmt/date ! (', ' || normalize-space())}.</p>
       <xsl:if test="exists($introduction)">
@@ -55,7 +117,7 @@
         </article>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="f:section('documents', 'The documents', $content)"/>
+    <xsl:sequence select="f:section('documents', 'The documents', (f:listing-navigation(), $content))"/>
   </xsl:function>
 
   <xsl:function name="f:principles-section" as="element()">
