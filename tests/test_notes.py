@@ -59,7 +59,7 @@ NEIGHBOURS = """(selector) => [...document.querySelectorAll(selector)].map((mark
 })"""
 
 
-@pytest.mark.parametrize("name", WORK_PAGES)
+@pytest.mark.parametrize("name", [*WORK_PAGES, "compare.html"])
 def test_no_marker_stands_inside_a_word(site, browser, name):
     context, page = open_page(browser, site, name)
     markers = page.evaluate(NEIGHBOURS, "main sup.note-ref")

@@ -40,15 +40,16 @@
        - the work's own page (tunnel parameter $commentary-anchors): a button that opens the
          note in place (HTML popover, no script needed), and the notes listed after the text
          (f:intervention-notes);
-       - another page of the web edition: a link to the note on the work's page; it moves to
-         the end of the word where the page asks for it ($notes-after-words);
-       - paper (print.xsl overrides f:intervention-note and the text rule): a footnote where
-         the intervention stands. -->
+       - another page of the web edition (the comparison, the introduction: $page is not
+         'document'): a link to the note on the work's page, at the end of the word too;
+       - paper (print.xsl overrides f:intervention-note and the text rule, and makes only
+         'document' pages): a footnote where the intervention stands, unless the tunnel
+         parameter $notes-after-words asks for the end of the word. -->
 
   <xsl:template match="choice" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:param name="notes-after-words" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="$page ne 'document'" tunnel="yes"/>
     <xsl:variable name="shown" as="element()" select="*[@e:reading = 'shown']"/>
     <span class="intervention intervention-{local-name($shown)}">
       <span class="reading">
@@ -65,7 +66,7 @@
   <xsl:template match="text()" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:param name="notes-after-words" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="$page ne 'document'" tunnel="yes"/>
     <xsl:variable name="choice" as="element(choice)?" select="preceding-sibling::node()[1][self::choice]"/>
     <xsl:choose>
       <xsl:when test="exists($choice) and f:marker-moves($choice, $commentary-anchors or $notes-after-words)">
