@@ -26,7 +26,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import concordance, isolation, manifest, document_names, pool, version_builds
+from . import isolation, manifest, document_names, pool, version_builds, version_pages
 from .errors import EditionError, Problem
 from .manifest import Manifest, Record
 from .project import Project
@@ -113,15 +113,11 @@ class Builder:
             build(project, self.formats, out, self.progress, jobs=self.jobs)
         return version_builds.build_all(self.project, toolkit, self.out, make, self.progress)
 
-    def _write_concordance(self, released: list[version_builds.VersionBuild], staging: Path) -> Path:
-        """html/versions.json (edition.concordance), made in a worker: it evaluates the
-        citation schemes of every version."""
-        text = isolation.run_limited(self.project.limits, self.project.texts, "making the concordance of references",
-                                     concordance.concordance, self.project,
-                                     [(str(release.version), release.texts) for release in released])
-        path = staging / "html" / "versions.json"
-        path.write_text(text, encoding="utf-8")
-        return path
+    def _write_concordance(self, released: list[version_builds.VersionBuild], staging: Path) -> list[Path]:
+        """html/versions.json, the concordance of references, with its page and each
+        document's versions page (edition.version_pages), made in a worker."""
+        return isolation.run_limited(self.project.limits, self.project.texts, "making the pages of the versions",
+                                     version_pages.write, self.project, released, staging)
 
     def _build(self, lock: Lock, workers: isolation.Pool, settings: Settings, works: list[Path], digests: dict,
                context: str, previous: Manifest, released: list[version_builds.VersionBuild]) -> None:
@@ -153,7 +149,7 @@ class Builder:
             self._write_edition(workers, settings, staging, records, steps, changed)
             if released:
                 steps.run(versions_step, True, lambda: _link_versions(released, staging, steps.linked))
-                steps.run("concordance", False, lambda: [self._write_concordance(released, staging)])
+                steps.run("concordance", False, lambda: self._write_concordance(released, staging))
             manifest.write(self.project, staging, context, digests, records, steps.written, steps.linked)
             _swap(staging, self.out, lock)
         finally:

@@ -11,6 +11,14 @@ add and the build is what it would be without versions.
 A version's build is published at its own folder: its ``base-url`` is
 ``<base-url>v/<version>/``, so that its pages' metadata, its DTS identifiers and its citations
 name that folder, and its pages say which version they show (xslt/html/page.xsl).
+
+Its pages also link each passage to the same passage in the current version, or say what
+became of it (edition.concordance.links): those links are laid out beside the version's
+sources (``.version-links/<document>.json``, which ``links_param`` gives the page's
+stylesheet) and are part of its key, so that a version is built again when the current
+sources change what its passages link to. The concordance and every version's texts, read
+once for that, are kept beside the versions (``CONCORDANCE``, ``TEXTS``) for the pages that
+list the versions (edition.version_pages).
 """
 
 from __future__ import annotations
@@ -23,13 +31,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import manifest, versions
+from . import concordance, isolation, manifest, versions
 from .errors import EditionError
 from .project import Project
 from .versions import Version
 
 SOURCES = ("texts", "schema")  # what a version takes from its tag; the toolkit is the current one
 KEY_FILE = "key"
+SOURCE_IDS = "sources"  # the git ids of the sources laid out in src/
+LINKS = ".version-links"  # beside a version's sources: what its pages link each passage to
+CONCORDANCE, TEXTS = "versions.json", "texts.json"  # beside the versions: read once for all
 SITE_FOLDERS = {"html": "", "dts": "dts/"}  # the folders of a version's build that its site publishes
 
 
@@ -73,16 +84,48 @@ def build_all(project: Project, toolkit: str, out: Path, make: Callable[[Project
     """Every released version's build, made by ``make(project, out)`` where its key changed."""
     if project.texts_folder is not None or not versions.in_repository(project.root):
         return []  # another folder of texts (--texts) has no releases
+    released = versions.released(project.root)
+    if not released:
+        return []
+    for version in released:
+        _lay_out_sources(project, version, cache(out) / str(version) / "src")
+    found = survey(project, cache(out), released)
     builds = []
-    for version in versions.released(project.root):
-        key = hashlib.sha256(" ".join([toolkit, *_source_ids(project, version)]).encode()).hexdigest()
+    for version in released:
         folder = cache(out) / str(version)
+        links = concordance.links(found, str(version))
+        key = hashlib.sha256(" ".join([toolkit, *_source_ids(project, version),
+                                       json.dumps(links, sort_keys=True)]).encode()).hexdigest()
         if _key(folder) != key:
             progress(f"version {version.tag}")
-            _build_version(project, version, folder, make)
+            _build_version(project, version, folder, links, make)
             (folder / KEY_FILE).write_text(key, encoding="utf-8")
         builds.append(VersionBuild(version, folder / "build", key))
     return builds
+
+
+def survey(project: Project, place: Path, released: list[Version]) -> dict:
+    """The concordance and every version's texts (edition.concordance.survey), read in a
+    worker (it evaluates the citation schemes of every version) and kept in ``place``."""
+    found, texts = isolation.run_limited(project.limits, project.texts, "making the concordance of references",
+                                         concordance.survey, project,
+                                         [(str(version), place / str(version) / "src" / "texts") for version in released])
+    (place / CONCORDANCE).write_text(found, encoding="utf-8")
+    (place / TEXTS).write_text(texts, encoding="utf-8")
+    return json.loads(found)
+
+
+def surveyed(builds: list[VersionBuild]) -> tuple[str, dict]:
+    """The concordance (as JSON) and every version's texts that ``build_all`` read."""
+    place = builds[0].folder.parent.parent
+    return (place / CONCORDANCE).read_text(encoding="utf-8"), json.loads((place / TEXTS).read_text(encoding="utf-8"))
+
+
+def links_param(project: Project, document: str) -> dict[str, str]:
+    """The parameter of a released version's page that says what each of its passages links
+    to in the current version (xslt/html/version-links.xsl), if the build is a version's."""
+    path = project.root / LINKS / f"{document}.json"
+    return {"version-links": path.read_text(encoding="utf-8")} if path.is_file() else {}
 
 
 def _source_ids(project: Project, version: Version) -> list[str]:
@@ -96,18 +139,38 @@ def _key(folder: Path) -> str:
         return ""
 
 
-def _build_version(project: Project, version: Version, folder: Path, make: Callable[[Project, Path], None]) -> None:
-    """Lay out the version's sources with the current toolkit, then build them."""
-    (folder / KEY_FILE).unlink(missing_ok=True)
-    sources = folder / "src"
+def _lay_out_sources(project: Project, version: Version, sources: Path) -> None:
+    """The version's sources as its tag has them, in ``sources`` (again only if they changed)."""
+    ids = " ".join(_source_ids(project, version))
+    try:
+        if (sources / SOURCE_IDS).read_text(encoding="utf-8") == ids:
+            return
+    except OSError:
+        pass
     shutil.rmtree(sources, ignore_errors=True)
     for name in SOURCES:
         (sources / name).mkdir(parents=True)
         for file, data in versions.files_in(project.root, version, name).items():
             (sources / name / file).parent.mkdir(parents=True, exist_ok=True)
             (sources / name / file).write_bytes(data)
+    (sources / SOURCE_IDS).write_text(ids, encoding="utf-8")
+
+
+def _build_version(project: Project, version: Version, folder: Path, links: dict[str, dict],
+                   make: Callable[[Project, Path], None]) -> None:
+    """Build the version's sources with the current toolkit and the links of its passages,
+    afresh (the links are not among what a build compares with the previous one)."""
+    (folder / KEY_FILE).unlink(missing_ok=True)
+    sources = folder / "src"
+    for name in ("xslt", LINKS):
+        shutil.rmtree(sources / name, ignore_errors=True)
     shutil.copytree(project.xslt, sources / "xslt")
     shutil.copy(project.root / "pyproject.toml", sources / "pyproject.toml")
+    (sources / LINKS).mkdir()
+    for document, passages in links.items():
+        (sources / LINKS / f"{document}.json").write_text(json.dumps(passages, ensure_ascii=False, sort_keys=True),
+                                                          encoding="utf-8")
+    shutil.rmtree(folder / "build", ignore_errors=True)
     released = dataclasses.replace(project, root=sources, base_url=_version_base(project.base_url, version))
     try:
         make(released, folder / "build")

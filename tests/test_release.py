@@ -209,13 +209,14 @@ def test_a_markup_change_is_a_patch_and_may_not_skip_a_number(repo):
     assert tags(repo) == ["v1.0.0", "v1.0.1"]
 
 
-def merge_point_7_blocks_2_and_3(repo: Path) -> None:
-    """Block 3 of point 7 joins block 2; a link of the alignment to it now points to block 2."""
-    edit(repo, MIM, "to open the borders.</p>\n        <p>We believe that socialism",
-         "to open the borders. We believe that socialism")
+def merge_point_7_blocks_2_and_3(repo: Path, ending: str = "to open the borders.") -> None:
+    """Block 3 of point 7 joins block 2 (which ends with ``ending``); a link of the alignment,
+    and the introduction's reference, to it now point to block 2."""
+    edit(repo, MIM, f"{ending}</p>\n        <p>We believe that socialism", f"{ending} We believe that socialism")
     alignment = repo / "texts" / "alignment.xml"
     alignment.write_text(re.sub(r"#point-7\.3(?=[\s\"])", "#point-7.2", alignment.read_text(encoding="utf-8")),
                          encoding="utf-8")
+    edit(repo, "texts/introduction.xml", 'cRef="mim-program-1996:7.3">MIM 7.3', 'cRef="mim-program-1996:7.2">MIM 7.2')
 
 
 def test_a_dropped_reference_is_refused_and_named(repo):

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .. import citable, citation_styles, document_names, dts_api, policy, site
+from .. import citable, citation_styles, document_names, dts_api, policy, site, version_builds
 from . import print_html
 from ..citable import Passage
 from ..documents import Edition, Work
@@ -77,7 +77,8 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
 
 def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None,
            around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> str:
-    params = {**_common(edition), "page": "document", "view": view, **work.generic_params()}
+    params = {**_common(edition), "page": "document", "view": view, **work.generic_params(),
+              **version_builds.links_param(edition.project, work.id)}  # an old version's page
     for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
         if value is not None:
             params[name] = value

@@ -50,6 +50,13 @@
        states the id. -->
   <xsl:param name="document-id" as="xs:string" select="''"/>
 
+  <!-- For a page of a released version (its build, edition/version_builds.py): what each of
+       its passages became in the current version, as JSON (xslt/html/version-links.xsl). -->
+  <xsl:param name="version-links" as="xs:string" select="''"/>
+  <!-- For the pages of the versions (xslt/versions.xsl): the versions, the comparisons of their
+       texts and the concordance of references (edition/version_pages.py). -->
+  <xsl:param name="version-data" as="document-node()?" select="()"/>
+
   <!-- The edition's other files, passed in: a transform reads no file -->
 
   <!-- The registers file, or nothing when a transform runs without it (foreign TEI). -->

@@ -17,6 +17,7 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <xsl:include href="version-links.xsl"/>
   <xsl:mode name="m:html-blocks" on-no-match="fail"/>
   <xsl:mode name="m:html-cit" on-no-match="fail"/>
   <xsl:mode name="m:html-source" on-no-match="fail"/>
@@ -206,6 +207,7 @@
           aria-label="Permalink to {$reference}" title="{$reference}">{$unit/@e:ref}</a>
         <xsl:sequence select="f:cite-button($unit)"/>
       </span>
+      <xsl:sequence select="f:version-link($unit)"/>
     </xsl:if>
   </xsl:function>
 

@@ -71,11 +71,36 @@
   <xsl:function name="f:version-note" as="element()?">
     <xsl:param name="current" as="xs:string"/>
     <xsl:variable name="version" as="xs:string" select="f:edition-version()"/>
-    <xsl:if test="$version != '' and f:is-released-version($version)">
-      <p class="version-note">This is version {$version} of the edition, as it was released:
-        its text and its references stay as they were. <a href="../../{$current}">This page in
-        the current version</a>.</p>
+    <xsl:choose>
+      <xsl:when test="$version != '' and f:is-released-version($version)">
+        <p class="version-note">This is version {$version} of the edition, as it was released:
+          its text and its references stay as they were. <a href="../../{$current}">This page in
+          the current version</a>. <xsl:sequence select="f:versions-links('../../')"/></p>
+      </xsl:when>
+      <!-- The current version's page of a text, and the edition's page, where the headers
+           record an earlier version (whose release the build has made into these pages). -->
+      <xsl:when test="$page = ('document', 'index') and f:has-earlier-versions()">
+        <p class="versions-link">Version {$version}. <xsl:sequence select="f:versions-links('')"/></p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The pages of the versions (xslt/versions.xsl): a text's own, where a text's page links,
+       and the concordance of references. -->
+  <xsl:function name="f:versions-links" as="node()*">
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:if test="$page = 'document' and ($prefix = '' or exists($f:version-links('')))">
+      <a href="{$prefix}{f:document-id($f:main)}.versions.html">The versions of this text, what changed and
+        what differs</a>
+      <xsl:text>; </xsl:text>
     </xsl:if>
+    <a href="{$prefix}versions.html">{if ($page = 'document') then 'every' else 'Every'} reference
+      across the versions</a>
+    <xsl:text>.</xsl:text>
+  </xsl:function>
+
+  <xsl:function name="f:has-earlier-versions" as="xs:boolean">
+    <xsl:sequence select="exists(f:headers()/revisionDesc/change[@n][@n != f:edition-version()])"/>
   </xsl:function>
 
   <xsl:function name="f:is-released-version" as="xs:boolean">
