@@ -6,6 +6,15 @@ files under the build folder and refuses everything else, the network included. 
 PDF's metadata (title, author, subject, keywords, language, dates) comes from the print
 HTML's head, that is from the TEI header; its dates are the header's publication date,
 never the build clock, so that two builds of the same sources are byte-identical.
+
+Tags (PDF/UA-1): WeasyPrint tags an element by its HTML name alone (h1-h6 as H1-H6, p as P,
+span as Span...) and has no tag for a note. The edition's footnotes (``.footnote``, which
+print.css floats to the foot of the page) are tagged Note, with the ID PDF/UA-1 asks a Note
+to have, by ``tag_footnotes_as_notes``: it wraps WeasyPrint's (internal) builder of the
+structure tree, so it is tied to the WeasyPrint the locks pin; tests/test_pdf.py fails if a
+WeasyPrint leaves the footnotes untagged. Each Note stands where WeasyPrint puts the
+footnote area, at the end of its page's structure, not beside the call in the text; the call
+(a number) is not tagged as a reference to it: WeasyPrint writes no link between the two.
 """
 
 from __future__ import annotations
@@ -56,6 +65,7 @@ def render(html: Path, target: Path, root: Path, work: Work | None = None) -> No
     """Render one print HTML file to ``target``; resources only from under ``root``."""
     from weasyprint import HTML  # imported here: a build without PDFs does not load it
 
+    tag_footnotes_as_notes()
     if not html.is_file():
         raise EditionError.at(work.path if work else html, f"no print HTML to render: {html}")
     problems = _RendererLog()
@@ -70,6 +80,38 @@ def render(html: Path, target: Path, root: Path, work: Work | None = None) -> No
         )
     if problems.errors:
         raise EditionError.at(work.path if work else html, "PDF rendering failed: " + "; ".join(problems.errors))
+
+
+FOOTNOTE_CLASS = "footnote"  # print.xsl's class of a footnote (print/notes.xsl)
+
+
+@functools.cache
+def tag_footnotes_as_notes() -> None:
+    """Tag each footnote's structure element Note, with an ID of its own, where WeasyPrint makes
+    it a Span: its structure builder (weasyprint.pdf.tags._build_box_tree, which calls itself
+    for every box) is wrapped once per process."""
+    from pydyf import String
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+
+    def build_with_notes(box, *arguments):
+        for element in build(box, *arguments):
+            if element["S"] == "/Span" and _is_footnote(box):
+                element["S"] = "/Note"
+                element["ID"] = String(f"note-{element.number}")
+            yield element
+
+    tags._build_box_tree = build_with_notes
+
+
+def _is_footnote(box) -> bool:
+    """The box of a footnote's body: WeasyPrint makes the floated footnote a block of its own
+    (and sets its float back to none), whereas its call is an inline pseudo-element's box."""
+    from weasyprint.formatting_structure.boxes import BlockBox
+
+    return (isinstance(box, BlockBox) and box.element is not None and box.element_tag == "span"
+            and FOOTNOTE_CLASS in box.element.get("class", "").split())
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,7 +2,12 @@
 their stylesheets and font.
 
 This is the PDF-ready output: a paged-media renderer (see pdf.py) reads it with the
-assets it links to, all under build/print/assets/.
+assets it links to, all under build/print/assets/. Opened in a browser it reads as a page too
+(print.css has rules for the screen).
+
+A document's title page says where the document is published (the address of its version and
+the current one) and how to cite it: both come from edition.citation_styles, the one place
+citations and their addresses are made, and reach the stylesheet as parameters.
 """
 
 from __future__ import annotations
@@ -10,8 +15,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from lxml import etree
+
+from .. import citation_styles
+from ..citable import Passage
 from ..documents import Edition, Work
+from ..errors import EditionError
 from ..summary import Summary
+from ..xmlfile import NS
 
 STYLESHEETS = ["print.xsl"]
 GENERIC = False
@@ -41,13 +52,44 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     target = folder / "print" / INTRODUCTION_FILE
     works = [edition.stylesheets.document(summary.xml) for summary in summaries if not summary.generic]
     target.write_text(edition.stylesheets.transform("print.xsl", edition.introduction.tree, edition.introduction.path,
-                                                    {**_params(edition), "works": works}), encoding="utf-8")
+                                                    {**_params(edition), **_addresses(edition, Path(INTRODUCTION_FILE).stem),
+                                                     "works": works}), encoding="utf-8")
     return [target]
 
 
 def render(edition: Edition, work: Work) -> str:
     return edition.stylesheets.transform("print.xsl", work.file.tree, work.path,
-                                         {**_params(edition), **work.generic_params()})
+                                         {**_params(edition), **_how_to_cite(edition, work), **work.generic_params()})
+
+
+def _how_to_cite(edition: Edition, work: Work) -> dict:
+    """The work's addresses and its citation (Chicago), for its title page. A document that is
+    not the edition's (generic) has no edition header to cite it from."""
+    if work.generic:
+        return {}
+    whole = Passage(work, None)
+    base_url = edition.project.base_url
+    return {"stable-url": citation_styles.csl_item(whole, base_url)["URL"],
+            "current-url": citation_styles.current_url(base_url, work.id),
+            "citation": _citation(citation_styles.cite(whole, base_url, "chicago", "html"))}
+
+
+def _addresses(edition: Edition, document: str) -> dict:
+    """The addresses of a document that is not a work (the introduction): of its version, as
+    its header gives it, and the current one."""
+    version = edition.introduction.tree.find("tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition", NS)
+    base_url = edition.project.base_url
+    return {"stable-url": citation_styles.stable_url(base_url, None if version is None else version.get("n"), document),
+            "current-url": citation_styles.current_url(base_url, document)}
+
+
+def _citation(html: str) -> etree._ElementTree:
+    """citeproc's HTML (escaped text with <i> and the like), parsed as XML into a tree the
+    stylesheet copies: never passed as a string to be written out unescaped."""
+    try:
+        return etree.ElementTree(etree.fromstring(f"<citation>{html}</citation>"))
+    except etree.XMLSyntaxError as error:
+        raise EditionError.at("citeproc-py (chicago)", f"a citation that is not well-formed markup: {error}") from None
 
 
 def _params(edition: Edition) -> dict:

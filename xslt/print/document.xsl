@@ -56,14 +56,18 @@
     </head>
   </xsl:template>
 
-  <!-- One sentence for the PDF's subject: what the document is and what it edits. -->
+  <!-- One sentence for the PDF's subject: what the document is and, for an edition of a source,
+       what it edits: its title, its author (or "anonymous") and the date the source gives (or
+       "undated"); a document of the editors' own (the introduction) is named by its title. -->
   <xsl:function name="f:subject" as="xs:string">
     <xsl:param name="file" as="element(fileDesc)"/>
     <xsl:variable name="source" as="element(bibl)?" select="$file/sourceDesc/bibl[@type = 'source']"/>
-    <xsl:sequence select="'Digital edition, version ' || $file/editionStmt/edition/@n || ', of '
-      || string-join((normalize-space($source/title[1]),
-           ($source/author ! normalize-space(), 'anonymous')[1],
-           (normalize-space($source/date[not(@type)][1])[.], 'undated')[1]), ', ')
-      || '. ' || normalize-space($file/publicationStmt/publisher) || '.'"/>
+    <xsl:variable name="version" as="xs:string" select="'version ' || $file/editionStmt/edition/@n"/>
+    <xsl:variable name="what" as="xs:string" select="if (exists($source))
+      then 'Digital edition, ' || $version || ', of ' || string-join((normalize-space($source/title[1]),
+        ($source/author ! normalize-space()[.], 'anonymous')[1],
+        (normalize-space($source/date[not(@type)][1])[.], 'undated')[1]), ', ')
+      else f:work-title(root($file)) || ', ' || $version"/>
+    <xsl:sequence select="$what || '. ' || normalize-space($file/publicationStmt/publisher) || '.'"/>
   </xsl:function>
 </xsl:stylesheet>

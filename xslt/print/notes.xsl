@@ -4,7 +4,12 @@
      allusion become footnotes, numbered in one series as the normalisation pass numbered them;
      a footnote of the commentary says that it is one and ends with its sources. A footnote on an
      intervention begins with the reading it is about (the lemma), then says, as the web
-     edition does, what the source has (the note the normalisation pass stamped). -->
+     edition does, what the source has (the note the normalisation pass stamped).
+
+     A footnote's words are wrapped (note-body, after the kind of a note of the commentary) for
+     the screen: there, print.css leaves the footnote where it stands, as its call, and sets
+     its words beside the text or below the line (a footnote on paper is the element itself,
+     floated to the foot of the page). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
@@ -21,8 +26,8 @@
   <xsl:function name="f:intervention-note" as="element()">
     <xsl:param name="choice" as="element(choice)"/>
     <xsl:param name="in-link" as="xs:boolean"/>
-    <span class="editorial app-note footnote" role="note"><span class="lemma">{
-      normalize-space($choice/*[@e:reading = 'shown'])}</span>] {$choice/@e:note}.</span>
+    <span class="editorial app-note footnote" role="note"><span class="note-body"><span class="lemma">{
+      normalize-space($choice/*[@e:reading = 'shown'])}</span>] {$choice/@e:note}.</span></span>
   </xsl:function>
 
   <!-- A quotation's, paraphrase's or allusion's source, as the registers identify it: one
@@ -32,7 +37,7 @@
     <xsl:variable name="note" as="node()*" select="f:quoted-from($source)"/>
     <xsl:if test="exists($note)">
       <span class="editorial source-note footnote" role="note">
-        <xsl:apply-templates select="$note" mode="m:html-inline"/>
+        <span class="note-body"><xsl:apply-templates select="$note" mode="m:html-inline"/></span>
       </span>
     </xsl:if>
   </xsl:function>
@@ -44,14 +49,14 @@
     <span class="editorial note footnote note-commentary" role="note">
       <xsl:sequence select="f:lang(.)"/>
       <span class="note-kind">Commentary. </span>
-      <xsl:sequence select="f:commentary-body(., false())"/>
+      <span class="note-body"><xsl:sequence select="f:commentary-body(., false())"/></span>
     </span>
   </xsl:template>
 
   <xsl:template match="note" mode="m:html-inline">
     <span class="editorial note footnote{@type ! (' note-' || .)}" role="note">
       <xsl:sequence select="f:lang(.)"/>
-      <xsl:apply-templates mode="m:html-inline"/>
+      <span class="note-body"><xsl:apply-templates mode="m:html-inline"/></span>
     </span>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,13 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The title page, from the header alone: the work, its source as received, and this
-     edition (publisher, version, licence, how to cite). -->
+<!-- The title page, from the header and what the build computed of it: the work; this edition
+     (publisher, version, where it is published, how to cite it, licence), whose licence speaks
+     of the source described below it; then the source as received. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <!-- Where the document is published, in its version and in the current one, and its citation
+       (Chicago, in citeproc's markup: <citation>text, <i>title</i></citation>): all made by the
+       build's citation module, which makes every citation of the edition. -->
+  <xsl:param name="stable-url" as="xs:string?" select="()"/>
+  <xsl:param name="current-url" as="xs:string?" select="()"/>
+  <xsl:param name="citation" as="document-node()?" select="()"/>
+
   <xsl:mode name="m:print-title-page" on-no-match="fail"/>
+  <xsl:mode name="m:print-citation" on-no-match="fail"/>
   <!-- Header prose (notes, licence): its text, with the few elements it uses. -->
   <xsl:mode name="m:print-header-text" on-no-match="fail"/>
 
@@ -17,12 +26,12 @@
       <xsl:for-each select="$file/titleStmt/author">
         <p class="title-author">{normalize-space()}</p>
       </xsl:for-each>
-      <h1 class="title-main">{f:work-title(root(.))}</h1>
+      <h1 class="title-main" data-running-head="{f:short-title(root(.))}">{f:work-title(root(.))}</h1>
       <xsl:for-each select="$file/titleStmt/title[@type = 'sub']">
         <p class="title-sub">{normalize-space()}</p>
       </xsl:for-each>
-      <xsl:apply-templates select="$file/sourceDesc/bibl[@type = 'source']" mode="m:print-title-page"/>
       <xsl:apply-templates select="$file" mode="m:print-title-page"/>
+      <xsl:apply-templates select="$file/sourceDesc/bibl[@type = 'source']" mode="m:print-title-page"/>
     </section>
   </xsl:template>
 
@@ -74,6 +83,13 @@
       <h2>This edition</h2>
       <p>{normalize-space(publicationStmt/publisher)}. {normalize-space(editionStmt/edition)}.
         Document <code>{$id}</code>.</p>
+      <xsl:if test="exists($stable-url)">
+        <p class="address">This version: <span class="url">{$stable-url}</span></p>
+      </xsl:if>
+      <xsl:if test="exists($current-url) and not($current-url = $stable-url)">
+        <p class="address">Current version: <span class="url">{$current-url}</span></p>
+      </xsl:if>
+      <xsl:apply-templates select="$citation/Q{}citation" mode="m:print-citation"/>
       <xsl:for-each select="titleStmt/respStmt">
         <p>{normalize-space(resp)}: {string-join((orgName | persName | name) ! normalize-space(), ', ')}.</p>
       </xsl:for-each>
@@ -92,6 +108,44 @@
       </xsl:if>
     </section>
   </xsl:template>
+
+  <!-- The citation: the entry of a bibliography, then, after citeproc's line break, the
+       citation in the text. -->
+  <xsl:template match="Q{}citation" mode="m:print-citation">
+    <p class="citation">How to cite: <xsl:apply-templates mode="m:print-citation"
+      select="if (Q{}br) then Q{}br[1]/preceding-sibling::node() else node()"/></p>
+    <xsl:if test="Q{}br">
+      <p class="citation">In the text: <xsl:apply-templates mode="m:print-citation"
+        select="Q{}br[1]/following-sibling::node()"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="Q{}i" mode="m:print-citation">
+    <cite><xsl:apply-templates mode="m:print-citation"/></cite>
+  </xsl:template>
+
+  <!-- The in-text citation: without the line break citeproc puts after its <br/>. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::Q{}br]]" mode="m:print-citation" priority="1">
+    <xsl:value-of select="replace(., '^\s+', '')"/>
+  </xsl:template>
+
+  <!-- An address in the citation is kept on one line: broken at its hyphens, it would read
+       as words hyphenated by the printer. -->
+  <xsl:template match="text()" mode="m:print-citation">
+    <xsl:analyze-string select="." regex="https?://\S+[^\s.,;]">
+      <xsl:matching-substring><span class="url">{.}</span></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <!-- The running head's name of the work: its main title up to a subtitle it carries after a
+       colon, shortened between words to what a running head holds. The headers declare no short
+       title; this is computed from the main title alone. -->
+  <xsl:function name="f:short-title" as="xs:string">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="title" as="xs:string" select="f:work-title($document)"/>
+    <xsl:sequence select="f:shortened((substring-before($title, ': ')[.], $title)[1], $running-head-length)"/>
+  </xsl:function>
 
   <xsl:template match="text()" mode="m:print-header-text">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
