@@ -126,13 +126,19 @@ class Catalogue:
         return self.resources.get(self.documents.get(name, name))
 
 
-def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None) -> Catalogue:
-    """Read every work's citable units once (by ``units_of``, if they were read elsewhere);
-    responses are then built without XSLT."""
+def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None,
+              works: list[Work] | None = None) -> Catalogue:
+    """Read the citable units of every work (of a LoadedEdition, unless ``works`` are given) once
+    (by ``units_of``, if they were read elsewhere); responses are then built without XSLT.
+
+    The collections need only the works' headers, which their summaries keep whole: a catalogue
+    of summaries, with no units, answers them; one of a single work answers its navigation
+    and its documents (edition.outputs.dts)."""
     units_of = units_of or (lambda work: units(edition, work))
+    works = edition.works if works is None else works
     base = edition.project.base_url
-    found = [_resource(resource_id(base, work.id), work, units_of(work)) for work in edition.works]
-    return Catalogue(identifier(base), _edition_title(edition), base, {r.work.id: r for r in found},
+    found = [_resource(resource_id(base, work.id), work, units_of(work)) for work in works]
+    return Catalogue(identifier(base), _edition_title(edition, works), base, {r.work.id: r for r in found},
                      {r.id: r.work.id for r in found})
 
 
@@ -178,9 +184,9 @@ def _structure(element) -> tuple:
     return element.get("unit", ""), tuple(_structure(e) for e in element.findall("tei:citeStructure", NS))
 
 
-def _edition_title(edition: Edition) -> str:
+def _edition_title(edition: Edition, works: list[Work]) -> str:
     """The publisher every header names is the edition itself (the registers' header first)."""
-    files = ([edition.registers] if edition.registers is not None else []) + [w.file for w in edition.works]
+    files = ([edition.registers] if edition.registers is not None else []) + [w.file for w in works]
     for xml in files:
         publisher = _text(xml.tree.getroot(), "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher")
         if publisher:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from . import citable
-from .documents import Work, kind_of
+from .documents import Edition, Work, kind_of
 from .outputs import html
 from .render import Renderer
 from .xmlfile import NS, parse, read_source
@@ -38,11 +38,14 @@ class Page:
     body: bytes
 
 
-def reading_page(renderer: Renderer, source: Path) -> Page | None:
-    """The reading page of ``source``; None when it is no document of the edition's (the
-    registers, the alignment, the introduction: their pages list every document and are the
-    build's), or when the build would refuse it or render it generically (the build then says
-    why, and nothing is shown ahead of it)."""
+def reading_page(renderer: Renderer, source: Path, build: Path) -> Page | None:
+    """The reading page of ``source`` as the build into ``build`` would write it; None when it
+    is no document of the edition's (the registers, the alignment, the introduction: their pages
+    list every document and are the build's), or when the build would refuse it or render it
+    generically (the build then says why, and nothing is shown ahead of it).
+
+    The page offers the downloads the build makes (those of the build in place) without their
+    sizes: the files are made by the build after the edit, which gives them."""
     xml = parse(source, read_source(source, renderer.settings.project.max_source_bytes))
     if kind_of(xml.tree.getroot()) != "work":
         return None
@@ -50,8 +53,20 @@ def reading_page(renderer: Renderer, source: Path) -> Page | None:
     if checked.problems or checked.warnings:
         return None
     work = Work(checked.id, xml)
-    text = html.render(renderer.edition, work, "reading", _citations_of(renderer, work))
+    edition = renderer.edition
+    text = html.render(edition, work, "reading", _citations_of(renderer, work), html.neighbours(edition, work),
+                       _downloads(edition, work, build))
     return Page(f"html/{html.VIEWS['reading'].format(id=work.id)}", text.encode("utf-8"))
+
+
+def _downloads(edition: Edition, work: Work, build: Path) -> etree._ElementTree:
+    """What the page offers to download: the formats of the build in place, which outputs
+    offer where their folders are (edition.outputs.html.downloads), none of their files yet."""
+    with tempfile.TemporaryDirectory(prefix="edition-preview-") as scratch:
+        for folder in build.iterdir():
+            if folder.is_dir():
+                (Path(scratch) / folder.name).mkdir()
+        return html.downloads(edition, work, Path(scratch))
 
 
 def _citations_of(renderer: Renderer, work: Work) -> PyXdmNode:

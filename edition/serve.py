@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, unquote
 from . import build as builder
 from . import documents, dts_api, manifest, policy, preview
 from .errors import EditionError
+from .outputs.html import NOT_FOUND
 from .project import Project
 from .xmlfile import parse
 
@@ -39,7 +40,8 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".woff2": "font/woff2", ".pdf": "application/pdf"}
 
 
-NOT_FOUND_PAGE = "404.html"  # in build/html: what a path that names nothing is answered with
+OPEN_TO_ALL = (("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "Link"))  # DTS answers
+DTS_TYPES = {".json": dts_api.JSON_LD, ".xml": dts_api.TEI_XML}  # the static DTS files' (build/html/dts/)
 WAIT_SECONDS = 0.5  # how long a request waits for the watcher to take up an edit it has not seen
 PREVIEWED_AT_ONCE = 3  # an edit of more documents than this is not previewed: the build shows them
 READY_DOCUMENTS = 3  # documents whose pages the server makes at its start, to be quick at the first edit
@@ -152,7 +154,7 @@ class Site:
             if not source.is_file():
                 continue
             try:
-                page = self.builder.in_worker(f"previewing {name}", preview.reading_page, source)
+                page = self.builder.in_worker(f"previewing {name}", preview.reading_page, source, self.folder)
             except EditionError:  # the build that follows says what is wrong
                 continue
             if page is not None:
@@ -308,12 +310,13 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, head: bool) -> None:
         path, _, query = self.path.partition("?")
         path = path.partition("#")[0]
-        if path == "/dts" or path.startswith("/dts/"):
+        in_api = path == "/dts" or path.startswith("/dts/")
+        # The site's static DTS files (the links of its pages) are served as a host serves them;
+        # any other request there is the live API's, with its query-string templates.
+        if in_api and static_file(self.server.site.html, path) is None:
             response = self.server.site.answer(self._base(), path[len("/dts"):],
                                                parse_qs(query, keep_blank_values=True))
-            headers = (*response.headers, ("Access-Control-Allow-Origin", "*"),
-                       ("Access-Control-Expose-Headers", "Link"))
-            self._send(response.status, response.content_type, response.body, headers, head)
+            self._send(response.status, response.content_type, response.body, (*response.headers, *OPEN_TO_ALL), head)
             return
         site = self.server.site
         inside = site_path(path)
@@ -324,13 +327,14 @@ class Handler(BaseHTTPRequestHandler):
         if body is None:
             self._not_found(head)
             return
-        content_type = TYPES.get(found.suffix) or mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-        self._send(200, content_type, body, (), head)
+        types = {**TYPES, **DTS_TYPES} if in_api else TYPES
+        content_type = types.get(found.suffix) or mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        self._send(200, content_type, body, OPEN_TO_ALL if in_api else (), head)
 
     def _not_found(self, head: bool) -> None:
         """The site's own page for what is not there (build/html/404.html), with status 404; a
         line of text if the site has none."""
-        page = _read(self.server.site.html / NOT_FOUND_PAGE)
+        page = _read(self.server.site.html / NOT_FOUND)
         if page is None:
             self._send(404, "text/plain; charset=utf-8", b"not found\n", (), head)
         else:

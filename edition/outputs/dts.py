@@ -1,4 +1,5 @@
-"""build/dts/: the DTS API as static files (a Level 0 implementation).
+"""build/dts/: the DTS API as static files (a Level 0 implementation), offered by the site too
+(build/html/dts/).
 
 Each file is the answer ``edition serve`` would give to the same request, made by
 the same function (edition.dts_api.route), only with the static URI templates. A Level 0
@@ -6,6 +7,13 @@ server answers every valid call, so every call the templates allow has its file:
 entry point; the root collection and each resource, with their children and parents;
 the navigation of each resource at every depth, and of each citable unit alone, with
 its siblings and at every depth; the TEI of every resource and passage.
+
+The answers about one resource (its navigation and its TEI) are written with the document's
+other outputs, from the document alone; the entry point and the collections, which describe
+every resource by its header, are written over the whole edition from the summaries, which
+keep the headers whole. So the memory of the DTS files grows with the largest document, not
+with the edition, and an edit of one text writes that text's answers again, and the
+collections only if its header changed.
 
 One kind of valid call has no file: a ``down`` greater than the depth of the citation
 tree, of which there is no end. Its members are those of ``down`` equal to the depth
@@ -19,38 +27,43 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import citable, documents, dts_api
-from ..documents import Edition, Work
-from ..output_files import output_file
+from .. import citable, dts_api
+from ..documents import Edition, Work, kind_of
+from ..output_files import offered_by_the_site, output_file
 from ..summary import Summary
+from ..xmlfile import parse
 
 STYLESHEETS = citable.STYLESHEETS
 GENERIC = False
-MADE_FROM = "documents"
+MADE_FROM = "summaries"  # the collections describe each resource by its header, which a summary keeps
 
 Request = tuple[str, dict]  # endpoint ("" for the entry point), parameters
 
 
 def prepare(edition: Edition, folder: Path) -> list[Path]:
+    """The folder, so that the pages, written before the DTS files, know the build makes them."""
+    (folder / "dts").mkdir(parents=True, exist_ok=True)
     return []
 
 
 def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
-    return []  # the API's answers span the works: they are made over the whole edition
+    """The navigation and the TEI of one resource, from the document alone."""
+    edition.progress(f"dts   {work.id}")
+    cat = dts_api.catalogue(edition, works=[work])
+    return _write_all(cat, _urls(edition), folder, resource_requests(cat.resources[work.id]))
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
-    """Made from the works themselves, read again here: the API serves their text."""
-    cat = dts_api.catalogue(documents.load(edition.project, edition.stylesheets, edition.progress,
-                                       only={s.id for s in summaries if not s.generic}))
-    return _write_all(cat, dts_api.static_urls(edition.project.base_url), folder, _requests(cat, edition.progress))
+    """The entry point and the collections, from the summaries of the works."""
+    works = [Work(summary.id, xml) for summary in summaries if not summary.generic
+             for xml in [parse(Path(f"summaries/{summary.id}.xml"), summary.xml)]
+             if kind_of(xml.tree.getroot()) == "work"]
+    cat = dts_api.catalogue(edition, lambda work: [], works)
+    return _write_all(cat, _urls(edition), folder, catalogue_requests(cat))
 
 
-def _requests(cat: dts_api.Catalogue, progress) -> Iterator[Request]:
-    yield from catalogue_requests(cat)
-    for resource in cat.resources.values():
-        progress(f"dts   {resource.work.id}")
-        yield from resource_requests(resource)
+def _urls(edition: Edition) -> dts_api.Urls:
+    return dts_api.static_urls(edition.project.base_url)
 
 
 def _write_all(cat: dts_api.Catalogue, urls: dts_api.Urls, folder: Path, requests: Iterator[Request]) -> list[Path]:
@@ -66,7 +79,7 @@ def _write_all(cat: dts_api.Catalogue, urls: dts_api.Urls, folder: Path, request
         written[target] = (endpoint, params)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(response.body)
-    return list(written)
+    return [path for target in written for path in (target, *offered_by_the_site(target, folder))]
 
 
 def static_path(urls: dts_api.Urls, endpoint: str, params: dict) -> list[str]:
