@@ -94,7 +94,7 @@
       <p class="side-work">{f:programme-name($passage)}: <cite>{f:work-title(root($passage))}</cite></p>
       <xsl:apply-templates select="$rendered" mode="m:html-excerpt"/>
       <p class="side-link"><a href="{f:document-id($passage)}.html#{$passage/@e:id}">Read
-        {f:reference($passage)} in the text</a></p>
+        {f:passage-name($passage)} in the text</a></p>
     </div>
   </xsl:function>
 
