@@ -105,10 +105,15 @@ def neighbours(edition: Edition, work: Work) -> etree._ElementTree:
 
 
 def _nearest_work(edition: Edition, paths) -> XmlFile | None:
+    """The first of ``paths`` that is a work; a file that cannot be read is passed over (its
+    own rendering reports why)."""
     for path in paths:
-        data = read_source(path, edition.project.max_source_bytes)
-        if holds_text(data):
-            return parse(path, data)
+        try:
+            data = read_source(path, edition.project.max_source_bytes)
+            if holds_text(data):
+                return parse(path, data)
+        except EditionError:
+            continue
     return None
 
 
