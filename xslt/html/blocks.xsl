@@ -160,9 +160,16 @@
     </div>
   </xsl:template>
 
+  <!-- The source's title page. On the work's page, whose heading gives the work's title, the
+       editors say whose this one is, as they do of the banner line: a reader sees why the
+       title stands twice. -->
   <xsl:template match="titlePage" mode="m:html-blocks">
+    <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <div class="title-page" id="{f:anchor(.)}">
       <xsl:sequence select="f:lang(.), f:unit-opening(.)"/>
+      <xsl:if test="$commentary-anchors">
+        <p class="editorial fw-label" lang="en">[The source's title]</p>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="m:html-blocks"/>
     </div>
   </xsl:template>
