@@ -249,3 +249,27 @@ def test_screenshots_of_a_passage_with_notes_closed_and_open(site, browser, tmp_
     page.screenshot(path=str(tmp_path / f"notes-open-{width}.png"))
     assert (tmp_path / f"notes-open-{width}.png").stat().st_size > 10_000
     context.close()
+
+
+# A note inside a link ------------------------------------------------------------------------
+
+def test_a_marker_inside_a_link_is_its_number_and_the_list_links_back_to_it(project, tmp_path):
+    # No button may stand inside a link: the marker is the number, with the id the list's link
+    # back leads to.
+    from edition.saxon import Stylesheets
+    from edition.xmlfile import parse
+
+    path = tmp_path / "linked.xml"
+    path.write_text((ROOT / "texts" / "mim-program-1996.xml").read_text(encoding="utf-8").replace(
+        "<choice><corr>independent</corr><sic>indendendent</sic></choice>",
+        '<ref target="https://example.org/">own <choice><corr>independent</corr><sic>indendendent</sic></choice></ref>', 1),
+        encoding="utf-8")
+    html = Stylesheets(project.xslt, ["html.xsl"]).transform(
+        "html.xsl", parse(path).tree, path, {"page": "document", "content-security-policy": "default-src 'self'"})
+    page = lxml.html.document_fromstring(html.encode("utf-8"))
+    [link] = page.xpath("//a[@href = 'https://example.org/']")
+    [marker] = link.xpath(".//sup[contains(@class, 'note-ref')]")
+    assert marker.text_content() == "2" and not marker.xpath(".//button | .//a")
+    [back] = page.xpath("//li[@value = '2']//a[@class = 'back-ref']")
+    assert back.get("href") == "#" + marker.get("id")
+    assert set(page.xpath("//@popovertarget")) <= set(page.xpath("//@id"))

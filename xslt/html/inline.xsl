@@ -130,7 +130,8 @@
     <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:note-ids($noted)"/>
     <sup class="editorial note-ref {$kind}">
       <xsl:choose>
-        <xsl:when test="$in-link">{$noted/@e:n}</xsl:when>
+        <!-- The list's link back leads to the number. -->
+        <xsl:when test="$in-link"><xsl:attribute name="id" select="$ids?marker"/>{$noted/@e:n}</xsl:when>
         <xsl:otherwise>
           <!-- The number again, for paper, which prints no button (edition.css). -->
           <xsl:attribute name="data-n" select="$noted/@e:n"/>
