@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from browser import chromium
+from checkers import accessibility_violations, html_errors
 from conftest import WORK_IDS
 
 PAGES = [*WORK_IDS, "introduction"]
@@ -80,3 +81,13 @@ def test_each_footnote_is_numbered_where_it_is_called_and_beside_its_words(brows
     assert numbers
     # Both numbers are the footnote counter's, which the paged media numbers the footnotes by.
     assert all(call == "counter(footnote)" and mark.startswith("counter(footnote)") for call, mark in numbers), numbers[:3]
+
+
+def test_the_print_html_is_valid_html(built):
+    assert html_errors([built / "print" / f"{name}.html" for name in PAGES]) == []
+
+
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+@pytest.mark.parametrize("name", PAGES)
+def test_the_print_html_has_no_accessibility_violation(browser, built, name, width):
+    assert accessibility_violations(opened(browser, built, name, width)) == []

@@ -26,7 +26,7 @@
   <xsl:function name="f:intervention-note" as="element()">
     <xsl:param name="choice" as="element(choice)"/>
     <xsl:param name="in-link" as="xs:boolean"/>
-    <span class="editorial app-note footnote" role="note"><span class="note-body"><span class="lemma">{
+    <span class="editorial app-note footnote"><xsl:sequence select="f:note-role($choice)"/><span class="note-body"><span class="lemma">{
       normalize-space($choice/*[@e:reading = 'shown'])}</span>] {$choice/@e:note}.</span></span>
   </xsl:function>
 
@@ -36,9 +36,19 @@
     <xsl:param name="source" as="attribute(source)"/>
     <xsl:variable name="note" as="node()*" select="f:quoted-from($source)"/>
     <xsl:if test="exists($note)">
-      <span class="editorial source-note footnote" role="note">
+      <span class="editorial source-note footnote">
+        <xsl:sequence select="f:note-role($source)"/>
         <span class="note-body"><xsl:apply-templates select="$note" mode="m:html-inline"/></span>
       </span>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A footnote is a note to assistive technology (on screen), except in a heading, where
+       HTML allows no note: its words are still the heading's footnote. -->
+  <xsl:function name="f:note-role" as="attribute()?">
+    <xsl:param name="anchor" as="node()"/>
+    <xsl:if test="empty($anchor/ancestor::head)">
+      <xsl:attribute name="role" select="'note'"/>
     </xsl:if>
   </xsl:function>
 
@@ -46,16 +56,16 @@
   <xsl:template match="@corresp" mode="m:html-event-refs"/>
 
   <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline" priority="1">
-    <span class="editorial note footnote note-commentary" role="note">
-      <xsl:sequence select="f:lang(.)"/>
+    <span class="editorial note footnote note-commentary">
+      <xsl:sequence select="f:note-role(.), f:lang(.)"/>
       <span class="note-kind">Commentary. </span>
       <span class="note-body"><xsl:sequence select="f:commentary-body(., false())"/></span>
     </span>
   </xsl:template>
 
   <xsl:template match="note" mode="m:html-inline">
-    <span class="editorial note footnote{@type ! (' note-' || .)}" role="note">
-      <xsl:sequence select="f:lang(.)"/>
+    <span class="editorial note footnote{@type ! (' note-' || .)}">
+      <xsl:sequence select="f:note-role(.), f:lang(.)"/>
       <span class="note-body"><xsl:apply-templates mode="m:html-inline"/></span>
     </span>
   </xsl:template>
