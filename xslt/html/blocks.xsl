@@ -39,8 +39,10 @@
     <xsl:if test="exists($choices)">
       <section class="editorial intervention-notes" aria-labelledby="intervention-notes-heading" lang="en">
         <h2 id="intervention-notes-heading">Notes on the text</h2>
-        <p class="notes-intro">The editors' interventions in the text, numbered with the commentary
-          and the sources of quotations, as in the PDF and the plain text.</p>
+        <p class="notes-intro">The editors' interventions in the text. They are numbered in one
+          series with the commentary and the sources of quotations, as in the PDF and the plain
+          text; the numbers not listed here or in the commentary are those of the sources, which
+          the text links where the quotations stand (“source”, “paraphrase”, “echo”).</p>
         <ol class="notes-list">
           <xsl:for-each select="$choices">
             <xsl:variable name="ids" as="map(xs:string, xs:string)" select="f:note-ids(.)"/>
