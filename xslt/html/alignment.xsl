@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:e="urn:edition:normalised"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
@@ -66,13 +67,18 @@
     <xsl:sequence select="key('f:note-of-entry', string($entry/@xml:id), $alignment)[1]"/>
   </xsl:function>
 
+  <!-- The works at hand by their document ids, the first of each: looked up once, where the
+       index of themes of an edition of thousands of documents would search them all for each
+       passage. -->
+  <xsl:variable name="f:works-by-id" as="map(xs:string, document-node())"
+    select="map:merge($works ! map:entry(f:document-id(.), .), map { 'duplicates': 'use-first' })"/>
+
   <!-- The passage a pointer such as "mim-program-1996.xml#point-7.2" names, in its normalised
        work: the file name is the document id, the fragment the unit's fragment id. -->
   <xsl:function name="f:passage" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="document" as="xs:string" select="replace(substring-before($pointer, '#'), '\.xml$', '')"/>
-    <xsl:variable name="work" as="document-node()?" select="$works[f:document-id(.) = $document][1]"/>
-    <xsl:sequence select="$work ! key('f:unit-by-fragment', substring-after($pointer, '#'), f:normalised(.))[1]"/>
+    <xsl:sequence select="$f:works-by-id($document) ! key('f:unit-by-fragment', substring-after($pointer, '#'), f:normalised(.))[1]"/>
   </xsl:function>
 
   <!-- The passages of an entry, in the order of its @target. -->
@@ -87,7 +93,7 @@
   <xsl:function name="f:programmes" as="document-node()*">
     <xsl:variable name="ids" as="xs:string*"
       select="distinct-values(f:entries() ! tokenize(@target) ! replace(substring-before(., '#'), '\.xml$', ''))"/>
-    <xsl:sequence select="$ids ! (for $id in . return $works[f:document-id(.) = $id][1])"/>
+    <xsl:sequence select="$ids ! $f:works-by-id(.)"/>
   </xsl:function>
 
   <!-- The passages of one programme on a theme, in the order of the text. -->
