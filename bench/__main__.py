@@ -53,6 +53,7 @@ def _jobs_row(row: Row, corpus: Corpus, runs: int) -> Row:
         row.error = str(error)
         return row
     row.seconds = statistics.median(build.seconds for build in builds)
+    row.cpu = statistics.median(build.cpu for build in builds)
     row.peak = max(build.peak for build in builds)
     row.largest = builds[-1].largest
     return row
@@ -119,7 +120,8 @@ GROUPS = {
     "synthetic-1000": lambda runs: synthetic_rows(1_000, runs, beside_engine=True),
     # One run, with every core and every format the build makes by default: its three would
     # take hours, and its figures are its memory and its largest page.
-    "synthetic-10000": lambda runs: synthetic_rows(10_000, 1, [os.cpu_count() or 1], tuple(DEFAULT_FORMATS)),
+    "synthetic-10000": lambda runs, left_out=(): synthetic_rows(
+        10_000, 1, [os.cpu_count() or 1], tuple(name for name in DEFAULT_FORMATS if name not in left_out)),
     "incremental": incremental_rows,
     "warm": lambda runs: warm_rows(),
 }
@@ -132,6 +134,11 @@ def options() -> argparse.Namespace:
     parser.add_argument("--only", action="append", choices=list(GROUPS), metavar="CORPUS",
                         help=f"run only this group of rows (repeatable): {', '.join(GROUPS)}")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-document edition")
+    parser.add_argument("--write", action="store_true",
+                        help=f"write {DOCUMENT.relative_to(ROOT)} from a partial run too, which it then says it is")
+    parser.add_argument("--leave-out", action="append", default=[], choices=list(DEFAULT_FORMATS), metavar="FORMAT",
+                        help="build the 10,000-document edition without this default format (repeatable; "
+                             "its row names the formats it was built with)")
     chosen = parser.parse_args()
     if chosen.runs < 1:
         parser.error("--runs must be at least 1")
@@ -142,21 +149,31 @@ def main() -> int:
     chosen, facts = options(), report.machine()
     groups = [name for name in GROUPS if name in (chosen.only or GROUPS)
               and not (chosen.quick and name == "synthetic-10000")]
-    results = [row for name in groups for row in GROUPS[name](chosen.runs)]
+    results = [row for name in groups for row in (GROUPS[name](chosen.runs, chosen.leave_out)
+                                                  if name == "synthetic-10000" else GROUPS[name](chosen.runs))]
     builds = [row for row in results if isinstance(row, Row)]
     rebuilt = [row for row in results if isinstance(row, RebuildRow)]
-    text = report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
-                       report.rebuilds_table(rebuilt),
-                       report.targets_table(targets.evaluate(builds, rebuilt)))
-    print(text)
     failed = any(row.error for row in results)
-    _write(text, complete=len(groups) == len(GROUPS) and not failed)
+    complete = len(groups) == len(GROUPS) and not failed and not chosen.leave_out
+    text = report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
+                       report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
+                       "" if complete else _scope(groups, chosen.leave_out))
+    print(text)
+    _write(text, complete or chosen.write)
     return 1 if failed else 0
 
 
-def _write(text: str, complete: bool) -> None:
-    if not complete:
-        log(f"{DOCUMENT.relative_to(ROOT)} not written: only a complete run, every figure measured, is written there")
+def _scope(groups: list[str], left_out: list[str]) -> str:
+    """What a partial run measured, for its page to say."""
+    without = f" (the 10,000-document edition without {', '.join(left_out)})" if left_out else ""
+    return (f"This run measured only these groups of rows: {', '.join(groups)}{without}; the "
+            "tables say \"not run\" of the others, and name any that failed.")
+
+
+def _write(text: str, wanted: bool) -> None:
+    if not wanted:
+        log(f"{DOCUMENT.relative_to(ROOT)} not written: only a complete run, every figure measured, is written "
+            "there (or a partial one with --write)")
         return
     DOCUMENT.parent.mkdir(exist_ok=True)
     DOCUMENT.write_text(text, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,6 +34,7 @@ class Build:
     seconds: float
     peak: int  # bytes: the process and its workers together
     largest: Page | None = None  # the site's largest page
+    cpu: float | None = None  # seconds of processor time, the process and its workers together
 
 
 def build_command(corpus: Corpus, out: Path, jobs: int, formats: tuple[str, ...] = FORMATS) -> list[str]:
@@ -44,17 +46,25 @@ def build_command(corpus: Corpus, out: Path, jobs: int, formats: tuple[str, ...]
 def build(corpus: Corpus, out: Path, jobs: int, formats: tuple[str, ...] = FORMATS) -> Build:
     """One build into ``out``: a full build if it is new or empty, else an incremental one."""
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), _children_cpu()
         process = subprocess.Popen(build_command(corpus, out, jobs, formats), cwd=ROOT,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
         memory = PeakMemory(process.pid)
         memory.start()
         status = process.wait()
-        seconds, peak = time.perf_counter() - start, memory.stop()
+        seconds, peak, cpu = time.perf_counter() - start, memory.stop(), _children_cpu() - used
         if status != 0:
             errors.seek(0)
             raise BuildFailed(_summary(errors.read().decode("utf-8", "replace"), status))
-    return Build(seconds, peak, largest_page(out))
+    return Build(seconds, peak, largest_page(out), cpu)
+
+
+def _children_cpu() -> float:
+    """User and system seconds of this process's children that have ended, and of theirs that
+    those waited for: a build's, its workers' included, once it has ended. Unlike the wall time,
+    it barely grows when other programs share the machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def largest_page(out: Path) -> Page | None:

@@ -26,6 +26,7 @@ class Row:
     size: int | None = None  # bytes of XML
     floor: float | None = None  # seconds
     seconds: float | None = None  # median wall time
+    cpu: float | None = None  # median processor time of the build and its workers
     peak: int | None = None  # bytes, the largest of the runs
     largest: Page | None = None  # the site's largest page, in the last run
     engine: Timing | None = None  # the engine floor of the corpus (bench.engine)
@@ -40,6 +41,10 @@ class Row:
     def per_document(self) -> float | None:
         """Seconds of the build's wall time per document."""
         return self.seconds / self.documents if self.seconds and self.documents else None
+
+    @property
+    def cpu_per_document(self) -> float | None:
+        return self.cpu / self.documents if self.cpu and self.documents else None
 
     @property
     def engine_ratio(self) -> float | None:
@@ -67,15 +72,16 @@ class RebuildRow:
 
 
 def builds_table(rows: list[Row]) -> str:
-    headings = ["corpus", "formats", "documents", "MB", "jobs", "runs", "wall s", "ms a document", "MB/s",
-                "peak memory MB", "largest page", "floor s", "× floor"]
+    headings = ["corpus", "formats", "documents", "MB", "jobs", "runs", "wall s", "ms a document",
+                "CPU ms a document", "MB/s", "peak memory MB", "largest page", "floor s", "× floor"]
     return table(headings, [_build_cells(row) for row in rows], left=2) + _failures(rows)
 
 
 def _build_cells(row: Row) -> list[str]:
     return [row.corpus, ", ".join(row.formats), _number(row.documents), _number(_megabytes(row.size)),
             _number(row.jobs), _number(row.runs),
-            _number(row.seconds), _milliseconds(row.per_document), _number(row.mb_per_second),
+            _number(row.seconds), _milliseconds(row.per_document), _milliseconds(row.cpu_per_document),
+            _number(row.mb_per_second),
             _number(_megabytes(row.peak)), _page(row.largest), _number(row.floor), _number(row.ratio, "×")]
 
 
@@ -193,18 +199,20 @@ def today() -> str:
     return datetime.date.today().isoformat()
 
 
-def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str) -> str:
+def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str, scope: str = "") -> str:
     """docs/performance.md: how the figures were measured, then the three tables."""
     return f"""# Performance
 
-Measured by `python -m bench` on {today()}, on {facts}.
+Measured by `python -m bench` on {today()}, on {facts}.{chr(10) * 2 + scope if scope else ""}
 
 Each build is `edition build --format {','.join(FORMATS)} --quiet` (the 10,000-document
 edition: every format the build makes by default) run as a new process into a new, empty
 output folder, so starting Python, compiling the stylesheets and validating are counted;
 the wall time is the median of the runs the table gives ({runs}, but one for the
 10,000-document edition, whose figures that matter are its memory and its largest page),
-and "ms a document" is that time divided by the documents. The peak memory is the largest
+and "ms a document" is that time divided by the documents; "CPU ms a document" is the
+processor time of the build and its workers (user and system) divided by the documents,
+which other programs running on the machine change far less than the wall time. The peak memory is the largest
 sum of the resident set sizes of the build and all its worker processes, polled every
 20 ms (pages they share are counted in each, so it is an upper bound). The largest page is
 the largest HTML file of the site the last run wrote. The floor is lxml parsing and

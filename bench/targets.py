@@ -78,8 +78,9 @@ def _speed_up(rows: list[Row]) -> Target:
 
 def _memory(rows: list[Row]) -> Target:
     name = synthetic_name(10_000)
-    goal = f"{name}, every default format: peak memory under 1 GB (the largest of its rows)"
     ran = [row for row in rows if row.corpus == name]
+    formats = ", ".join(ran[0].formats) if ran else "every default format"
+    goal = f"{name}, {formats}: peak memory under 1 GB (the largest of its rows)"
     peaks = [row.peak for row in ran if row.peak]
     if not peaks:
         return _missing(goal, ran[0] if ran else None)
