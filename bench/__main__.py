@@ -135,7 +135,8 @@ def options() -> argparse.Namespace:
                         help=f"run only this group of rows (repeatable): {', '.join(GROUPS)}")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-document edition")
     parser.add_argument("--write", action="store_true",
-                        help=f"write {DOCUMENT.relative_to(ROOT)} from a partial run too, which it then says it is")
+                        help=f"write {DOCUMENT.relative_to(ROOT)} from a partial run too, which it then says it is, "
+                             "after each group of rows")
     parser.add_argument("--leave-out", action="append", default=[], choices=list(DEFAULT_FORMATS), metavar="FORMAT",
                         help="build the 10,000-document edition without this default format (repeatable; "
                              "its row names the formats it was built with)")
@@ -149,18 +150,26 @@ def main() -> int:
     chosen, facts = options(), report.machine()
     groups = [name for name in GROUPS if name in (chosen.only or GROUPS)
               and not (chosen.quick and name == "synthetic-10000")]
-    results = [row for name in groups for row in (GROUPS[name](chosen.runs, chosen.leave_out)
-                                                  if name == "synthetic-10000" else GROUPS[name](chosen.runs))]
-    builds = [row for row in results if isinstance(row, Row)]
-    rebuilt = [row for row in results if isinstance(row, RebuildRow)]
+    results, done = [], []
+    for name in groups:
+        results += GROUPS[name](chosen.runs, chosen.leave_out) if name == "synthetic-10000" else GROUPS[name](chosen.runs)
+        done.append(name)
+        if chosen.write and done != groups:  # a long run cut short keeps what it measured
+            _write(_page(facts, chosen, results, done, complete=False), True)
     failed = any(row.error for row in results)
     complete = len(groups) == len(GROUPS) and not failed and not chosen.leave_out
-    text = report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
-                       report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
-                       "" if complete else _scope(groups, chosen.leave_out))
+    text = _page(facts, chosen, results, done, complete)
     print(text)
     _write(text, complete or chosen.write)
     return 1 if failed else 0
+
+
+def _page(facts: str, chosen: argparse.Namespace, results: list, groups: list[str], complete: bool) -> str:
+    builds = [row for row in results if isinstance(row, Row)]
+    rebuilt = [row for row in results if isinstance(row, RebuildRow)]
+    return report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
+                       report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
+                       "" if complete else _scope(groups, chosen.leave_out))
 
 
 def _scope(groups: list[str], left_out: list[str]) -> str:
