@@ -30,11 +30,9 @@
         <title>{string-join(distinct-values(($title, f:edition-title())), ' – ')}</title>
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
-        <xsl:if test="$page != 'not-found'">
-          <!-- The PDF's address only where the build makes the PDF (the page's downloads say). -->
-          <xsl:sequence select="f:head-metadata()[not(@name = 'citation_pdf_url'
-            and $page = 'document' and empty($downloads/Q{}downloads/Q{}file[@kind = 'pdf']))]"/>
-        </xsl:if>
+        <!-- The PDF's address only where the build makes the PDF (the page's downloads say). -->
+        <xsl:sequence select="f:head-metadata()[not(@name = 'citation_pdf_url'
+          and $page = 'document' and empty($downloads/Q{}downloads/Q{}file[@kind = 'pdf']))]"/>
         <xsl:if test="exists($citations)">
           <script src="{$root}assets/cite.js" defer="defer"></script>
         </xsl:if>
