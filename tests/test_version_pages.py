@@ -82,6 +82,20 @@ def test_an_old_page_links_each_passage_to_the_current_one_or_says_where_it_went
         "../../mim-program-1996.html", "../../mim-program-1996.versions.html", "../../versions.html"]
 
 
+def test_the_current_page_offers_the_stable_and_the_current_address(site):
+    """Its "Cite this text" box and its dialog's data give both; an old version's page, its own."""
+    current, old = (site / "mim-program-1996.html").read_text(encoding="utf-8"), \
+        page(site / "v/1.0.0/mim-program-1996.html")
+    addresses = lxml_html.fromstring(current).find_class("cite-addresses")[0]
+    assert addresses.xpath("li/a/@href") == [f"{PUBLISHED}v/2.0.0/mim-program-1996.html",
+                                             f"{PUBLISHED}mim-program-1996.html"]
+    data = json.loads(lxml_html.fromstring(current).get_element_by_id("cite-data").text)
+    assert data["mim-program-1996:7.2"]["url"] == f"{PUBLISHED}v/2.0.0/mim-program-1996.html#point-7.2"
+    assert data["mim-program-1996:7.2"]["current-url"] == f"{PUBLISHED}mim-program-1996.html#point-7.2"
+    assert not old.find_class("cite-addresses")
+    assert all("current-url" not in entry for entry in json.loads(old.get_element_by_id("cite-data").text).values())
+
+
 def test_a_text_lists_its_versions_with_what_changed(site):
     versions = page(site / "mim-program-1996.versions.html")
     entries = {text_of(section.find("h3")): section for section in versions.find_class("version-entry")}
@@ -198,6 +212,13 @@ def test_the_pages_of_the_versions_are_valid_and_accessible(site):
             for path in new_pages:
                 view.goto(path.as_uri())
                 found[f"{path.name}@{width}"] = accessibility_violations(view)
+            # The cite dialog of the current page, with both addresses.
+            view.goto((site / "mim-program-1996.html").as_uri())
+            view.locator("#point-7\\.2 button.cite-unit").click()
+            dialog = view.locator("#cite-dialog")
+            assert dialog.locator(".cite-current-url").get_attribute("href") == f"{PUBLISHED}mim-program-1996.html#point-7.2"
+            assert dialog.locator(".cite-current").is_visible()
+            found[f"cite dialog@{width}"] = accessibility_violations(view)
             for path in old_pages:
                 view.goto(path.as_uri())
                 assert view.locator("main .version-note").count() == 1

@@ -188,6 +188,10 @@ def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._
                            "files": {output: {"name": name, "type": media_type, "text": text}
                                      for output, name, media_type, text in exports}}
         entry = etree.SubElement(root, "passage", ref=reference)
+        current = citation_styles.current_url(edition.project.base_url, work.id, passage.fragment)
+        if current != item["URL"]:  # the current page offers both; a released version's, its own
+            data[reference]["current-url"] = current
+            entry.set("current-url", current)
         if passage.unit is None:
             entry.set("url", item["URL"])
             entry.extend(cited)

@@ -75,6 +75,11 @@ function openCitation(reference, button) {
   const link = dialog.querySelector(".cite-url");
   link.href = passage.url;
   link.textContent = passage.url;
+  // The current version's page offers the current address too; a released version's, its own.
+  const current = dialog.querySelector(".cite-current-url");
+  current.href = passage["current-url"] || "";
+  current.textContent = passage["current-url"] || "";
+  current.closest(".cite-current").hidden = !passage["current-url"];
   for (const citation of dialog.querySelectorAll(".citation[data-style]")) {
     citation.replaceChildren(...citationNodes(passage.cite[citation.dataset.style] || ""));
   }

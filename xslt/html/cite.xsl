@@ -38,6 +38,7 @@
     <xsl:param name="what" as="xs:string"/>
     <details class="cite editorial">
       <summary>Cite {$what}</summary>
+      <xsl:sequence select="f:cite-addresses(.)"/>
       <dl class="citations">
         <xsl:apply-templates select="cite" mode="m:html-cite-box"/>
       </dl>
@@ -45,6 +46,19 @@
         <xsl:apply-templates select="file" mode="m:html-cite-box"/></p>
     </details>
   </xsl:template>
+
+  <!-- On the current version's page, both addresses of the text: the stable one of this
+       version, which its citations give, and the current page's, which follows later versions
+       (a released version's page has its own alone). -->
+  <xsl:function name="f:cite-addresses" as="element()?">
+    <xsl:param name="passage" as="element(passage)"/>
+    <xsl:if test="$passage/@current-url">
+      <ul class="cite-addresses">
+        <li>This version, at an address that stays: <a href="{$passage/@url}">{$passage/@url}</a></li>
+        <li>The current version, which later versions replace: <a href="{$passage/@current-url}">{$passage/@current-url}</a></li>
+      </ul>
+    </xsl:if>
+  </xsl:function>
 
   <xsl:template match="cite" mode="m:html-cite-box">
     <xsl:sequence select="f:style-entry(@style, f:citation-markup(., 'http://www.w3.org/1999/xhtml'))"/>
@@ -97,8 +111,14 @@
           <button type="button" class="close">Close</button>
         </div>
         <p class="cite-link">
+          <span class="cite-link-label">This version: </span>
           <a class="citation cite-url"></a>
-          <button type="button" class="copy" hidden="hidden" aria-label="Copy the address">Copy</button>
+          <button type="button" class="copy" hidden="hidden" aria-label="Copy the address of this version">Copy</button>
+        </p>
+        <p class="cite-link cite-current" hidden="hidden">
+          <span class="cite-link-label">The current version: </span>
+          <a class="citation cite-current-url"></a>
+          <button type="button" class="copy" hidden="hidden" aria-label="Copy the address of the current version">Copy</button>
         </p>
         <dl class="citations">
           <xsl:sequence select="$passages[1]/cite/@style ! f:style-entry(., ())"/>
