@@ -40,6 +40,9 @@ NOT_FOUND = "404.html"  # the page for an address the site has no file for (edit
 # A register page shows the first passages that name each entry; an entry named in more has
 # pages of its own that list them all, so many a page: no page grows with the edition.
 REGISTER_PAGING = {"register-preview": 5, "register-page-size": 100}
+REGISTER_FILE = re.compile(rf"({'|'.join(map(re.escape, REGISTER_PAGES))})(\.[^/\\\s]+)?\.html")
+DOCTYPE = re.compile(r"<!DOCTYPE html>", re.IGNORECASE)
+CHARSET = re.compile(r"<meta charset=\"[^\"]*\">", re.IGNORECASE)
 ASSETS = ("edition.css", "favicon.svg", "cite.js", "notes.js", "search.js", "landing.js", "toc.js", "fonts/*.woff2", "fonts/OFL.txt")
 MADE_FROM = "summaries"  # the site's pages list the documents: made again when a summary changes
 GENERIC = True  # renders a document the edition's schema refuses, with --lenient
@@ -297,8 +300,11 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
         if problems:
             raise EditionError(problems)
     written, marker = [], secrets.token_hex(16)
+    registers = [page for page in pages if page in REGISTER_PAGES]
     for page in pages:
-        edition.progress(f"html  {page}")
+        if page in registers[1:]:
+            continue  # made with the first, in one transform that normalises the works once
+        edition.progress("html  registers" if page in registers else f"html  {page}")
         if page == "index":
             written += _write_index_pages(edition, works, host, host_path, out)
             continue
@@ -306,7 +312,7 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
         source = edition.introduction if page == "introduction" else None
         params = {**_common(edition), "page": page, "works": shown}
         if page in REGISTER_PAGES:
-            params |= {**REGISTER_PAGING, "page-marker": marker}
+            params |= {**REGISTER_PAGING, "page-marker": marker, "register-set": registers}
         html = edition.stylesheets.transform("html.xsl", source.tree if source else host,
                                              source.path if source else host_path, params)
         written += [_write(out / name, text) for name, text in _pages(page, html, marker)]
@@ -329,17 +335,21 @@ def site_root(base_url: str) -> str:
 
 
 def _pages(page: str, html: str, marker: str) -> list[tuple[str, str]]:
-    """A site page's transform result as its files: the page, then (for a register) the pages
-    of its entries' occurrences, each after a comment with the build's marker and its file
-    name. A name that is not a page of that register's ("<register>.<...>.html", in this
-    folder) is refused: the names come from the registers' ids."""
+    """A site page's transform result as its files: the page itself, then, from the transform of
+    the registers, each other page after a comment with the build's marker and its file name (a
+    register's page, or a page of an entry's occurrences). A name that is not a register's page
+    ("<register>.html", "<register>.<...>.html", in this folder) is refused: the names come from
+    the registers' ids. Each page starts as the serialiser starts the first: its doctype, and
+    the charset it declares (it writes them for the first page only)."""
     first, *others = html.split(f"<!--{marker} ")
+    doctype, charset = DOCTYPE.match(first), CHARSET.search(first)
     pages = [(f"{page}.html", first)]
     for part in others:
         name, _, text = part.partition("-->")
-        if not re.fullmatch(rf"{page}\.[^/\\\s]+\.html", name) or ".." in name:
-            raise EditionError.at(f"{page}.html", f"a page of occurrences would be written as {name!r}")
-        pages.append((name, "<!DOCTYPE html>" + text))
+        if not REGISTER_FILE.fullmatch(name) or ".." in name:
+            raise EditionError.at(f"{page}.html", f"a register page would be written as {name!r}")
+        text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
+        pages.append((name, (doctype.group(0) if doctype else "") + text))
     return pages
 
 

@@ -37,14 +37,32 @@
        (edition/outputs/html.py sets both). -->
   <xsl:param name="register-preview" as="xs:integer" select="5"/>
   <xsl:param name="register-page-size" as="xs:integer" select="100"/>
-  <!-- The mark that precedes each page after the first in the transform's result: a comment
-       holding the marker, a space and the page's file name. The caller chooses it for each
-       build, so that no text can forge it; without one, only the register page is made. -->
+  <!-- The mark that precedes a page in the transform's result (f:mark): a comment holding the
+       marker, a space and the page's file name. The caller chooses it for each build, so that
+       no text can forge it; without one, only the register page $page is made. -->
   <xsl:param name="page-marker" as="xs:string" select="''"/>
+  <!-- The register pages one transform makes, with a page marker: the first ($page), then each
+       other after its mark, so that the works are normalised once for all of them. Without,
+       the register $page alone. -->
+  <xsl:param name="register-set" as="xs:string*" select="()"/>
+
+  <xsl:function name="f:register-page" as="node()*">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if (exists($register-set) and $page-marker)
+      then for $n in 1 to count($register-set)
+        return (f:mark($register-set[$n] || '.html')[$n gt 1], f:register($register-set[$n]))
+      else f:register($page)"/>
+  </xsl:function>
+
+  <!-- The mark of a page in the transform's result. -->
+  <xsl:function name="f:mark" as="comment()">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:comment>{$page-marker} {$file}</xsl:comment>
+  </xsl:function>
 
   <!-- A register page, then (with a page marker) the pages of occurrences of each of its
        entries that names more passages than the register page shows, each after its mark. -->
-  <xsl:function name="f:register-page" as="node()*">
+  <xsl:function name="f:register" as="node()*">
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="label" as="xs:string" select="$f:registers-nav[?page = $page]?label"/>
     <xsl:variable name="lists" as="element()*" select="f:register-lists($page)"/>
@@ -58,6 +76,7 @@
         the name.</p>
       <xsl:apply-templates select="$entries" mode="m:html-entry">
         <xsl:with-param name="places" select="$places" tunnel="yes"/>
+        <xsl:with-param name="register" select="$page" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:sequence select="$lists[@type = 'references'] ! f:references(.)"/>
     </xsl:variable>
@@ -111,6 +130,7 @@
 
   <xsl:template match="person | org | place | event | bibl" mode="m:html-entry">
     <xsl:param name="places" as="map(xs:string, array(element()*)*)" tunnel="yes"/>
+    <xsl:param name="register" as="xs:string" tunnel="yes"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name"><xsl:apply-templates select="f:entry-name(.)/node()" mode="m:html-inline"/></h2>
       <xsl:apply-templates select="self::bibl" mode="m:html-entry-bibl"/>
@@ -119,7 +139,7 @@
         <p class="entry-note"><xsl:apply-templates mode="m:html-inline"/></p>
       </xsl:for-each>
       <xsl:sequence select="f:entry-sources(.)"/>
-      <xsl:sequence select="f:occurrences(., $places(@xml:id))"/>
+      <xsl:sequence select="f:occurrences(., $places(@xml:id), $register)"/>
     </section>
   </xsl:template>
 
@@ -262,6 +282,7 @@
   <xsl:function name="f:occurrences" as="element()">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="id" as="xs:string" select="$entry/@xml:id"/>
     <xsl:variable name="shown" as="xs:integer" select="if ($page-marker) then $register-preview else count($places)"/>
     <div class="occurrences">
@@ -428,7 +449,7 @@
         <xsl:sequence select="f:place-list($shown, 'occurrences')"/>
         <xsl:sequence select="f:pagination($page, $id, $number, $pages)"/>
       </xsl:variable>
-      <xsl:comment>{$page-marker} {f:occurrence-file($page, $id, $number)}</xsl:comment>
+      <xsl:sequence select="f:mark(f:occurrence-file($page, $id, $number))"/>
       <xsl:sequence select="f:page($name || ': occurrences' || (if ($pages gt 1) then ', page ' || $number else ''),
         f:language($registers/*), f:occurrence-file($page, $id, $number), $content)"/>
     </xsl:for-each>
