@@ -17,22 +17,25 @@
   </xsl:function>
 
   <!-- Print names the divisions that have no heading: paper has no aria-label. -->
-  <xsl:function name="f:unheaded" as="element()">
+  <xsl:function name="f:unheaded" as="element()+">
     <xsl:param name="division" as="element()"/>
-    <h2 class="division-label">
-      <xsl:sequence select="f:unit-reference($division)"/>
-      <xsl:text>{f:division-name($division)}</xsl:text>
-    </h2>
+    <xsl:sequence select="f:heading-label($division)"/>
+    <h2 class="division-label">{f:division-name($division)}</h2>
   </xsl:function>
 
   <!-- A heading carries its division's reference, in its margin. -->
-  <xsl:function name="f:heading-label" as="empty-sequence()">
+  <!-- A heading's reference stands before it, in its margin (print.css), not in it: the
+       heading's name, in the PDF's structure and to a screen reader, is its words alone. -->
+  <xsl:function name="f:heading-label" as="element()?">
     <xsl:param name="division" as="element()"/>
+    <xsl:if test="$division/@e:ref">
+      <div class="heading-ref"><xsl:sequence select="f:unit-reference($division)"/></div>
+    </xsl:if>
   </xsl:function>
 
   <xsl:function name="f:heading-reference" as="attribute()*">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="f:unit-reference($division), f:heading-label-attribute(f:head($division))"/>
+    <xsl:sequence select="f:heading-label-attribute(f:head($division))"/>
   </xsl:function>
 
   <!-- A heading's words as the reading text has them, for its bookmark and running head
