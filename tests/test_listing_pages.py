@@ -17,11 +17,15 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
+from lxml import etree
 
 from bench.synthetic import generate
 from browser import chromium
+from edition import policy
 from edition.build import build
 from edition.outputs import html
+from edition.saxon import Stylesheets
+from edition.xmlfile import safe_parser
 
 DOCUMENTS = 60
 PAGING = html.REGISTER_PAGING
@@ -141,6 +145,32 @@ def test_the_pages_of_occurrences_are_read_and_turned_on_a_phone(many):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_long_run_of_pages_links_the_pages_near_the_reader(many, project):
+    """An entry named in thousands of passages has hundreds of pages: each links the first and
+    the last, the two on either side of it, and the next and the previous, not all of them.
+    Made here with pages of 7 passages, from the summaries of the 60 documents."""
+    stylesheets = Stylesheets(project.xslt, ["html.xsl"])
+    summaries = sorted((many.parent / "summaries").glob("*.xml"))
+    works = [stylesheets.document(path.read_bytes()) for path in summaries]
+    registers = etree.parse(str(project.texts / "registers.xml"), safe_parser())
+    result = stylesheets.transform("html.xsl", registers, project.texts / "registers.xml", {
+        "content-security-policy": policy.PAGES, "registers": registers, "page": "persons", "works": works,
+        "page-marker": "m", "register-set": ["persons"], "register-page-size": 7})
+    pages = dict(html._pages("persons", result, "m"))
+    count = len([name for name in pages if name.endswith(".mao-zedong.html")])
+    programmes = len([path for path in summaries if path.name.startswith("mim-program-1996")])
+    assert count == math.ceil(5 * programmes / 7) > 10
+
+    def links(number: int) -> list[str]:
+        name = "persons.mao-zedong.html" if number == 1 else f"persons.{number}.mao-zedong.html"
+        nav = lxml.html.document_fromstring(pages[name]).xpath("//nav[@class = 'pagination']")[0]
+        return [" ".join(item.text_content().split()) for item in nav.iter("li")]
+
+    assert links(1) == ["1", "2", "3", "…", str(count), "Next"]
+    assert links(6) == ["Previous", "1", "…", "4", "5", "6", "7", "8", "…", str(count), "Next"]
+    assert links(count) == ["Previous", "1", "…", str(count - 2), str(count - 1), str(count)]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

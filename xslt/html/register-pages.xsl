@@ -455,7 +455,8 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Links to the other pages of an entry's occurrences: previous, each page, next. -->
+  <!-- Links to the other pages of an entry's occurrences: previous, the first and the last
+       page, those near this one (an entry named in 25,000 passages has 250 pages), next. -->
   <xsl:function name="f:pagination" as="element()?">
     <xsl:param name="page" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
@@ -467,7 +468,13 @@
           <xsl:if test="$number gt 1">
             <li><a rel="prev" href="{f:occurrence-file($page, $id, $number - 1)}">Previous</a></li>
           </xsl:if>
-          <xsl:for-each select="1 to $pages">
+          <xsl:variable name="shown" as="xs:integer*"
+            select="sort(distinct-values((1, max((1, $number - 2)) to min(($pages, $number + 2)), $pages)))"/>
+          <xsl:for-each select="$shown">
+            <xsl:variable name="position" as="xs:integer" select="position()"/>
+            <xsl:if test="$position gt 1 and . gt $shown[$position - 1] + 1">
+              <li class="pagination-gap">…</li>
+            </xsl:if>
             <li><a href="{f:occurrence-file($page, $id, .)}">
               <xsl:if test=". = $number"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
               <xsl:text>{.}</xsl:text></a></li>
