@@ -51,6 +51,12 @@ class Row:
         return self.seconds / self.engine.seconds if self.seconds and self.engine else None
 
     @property
+    def engine_cpu_ratio(self) -> float | None:
+        """The build's processor time over the engine floor's: what other programs on the
+        machine change least."""
+        return self.cpu / self.engine.cpu if self.cpu and self.engine and self.engine.cpu else None
+
+    @property
     def mb_per_second(self) -> float | None:
         return self.size / MB / self.seconds if self.seconds else None
 
@@ -88,10 +94,10 @@ def _build_cells(row: Row) -> list[str]:
 def engine_table(rows: list[Row]) -> str:
     """The builds of the corpora measured beside the engine floor and the peer."""
     headings = ["corpus", "documents", "jobs", "build s", "build ms a document", "engine floor s", "× engine floor",
-                "peer s", "peer ms a document", "build / peer, a document"]
+                "× engine floor, CPU", "peer s", "peer ms a document", "build / peer, a document"]
     cells = [[row.corpus, _number(row.documents), _number(row.jobs), _number(row.seconds),
               _milliseconds(row.per_document), _number(row.engine and row.engine.seconds),
-              _number(row.engine_ratio, "×"), _number(row.peer and row.peer.seconds),
+              _number(row.engine_ratio, "×"), _number(row.engine_cpu_ratio, "×"), _number(row.peer and row.peer.seconds),
               _milliseconds(row.peer and row.peer.per_document),
               _number(row.per_document / row.peer.per_document if row.per_document and row.peer else None, "×")]
              for row in rows if row.engine or row.peer]
@@ -236,7 +242,9 @@ before the clock starts (median of as many runs): the *engine floor* is saxonche
 each file and running an identity transform and a text-only transform over it; the
 *peer* is the TEI Consortium's stylesheets (`../shared/peers/teic-stylesheets`,
 `html/html.xsl` and `txt/tei-to-text.xsl`) making the HTML and the text of each file, as
-one process on one core. The build's figures are those of the row above with as many jobs.
+one process on one core. The build's figures are those of the row above with as many jobs;
+"× engine floor, CPU" divides the processor time of the build and its workers by that of
+the engine floor, which other programs running on the machine change far less.
 
 {engine}
 ## Rebuilds after one edited document

@@ -45,7 +45,8 @@ def _engine_ratio(rows: list[Row]) -> Target:
     row = _row(rows, LEVEL1, 1)
     if not row or row.engine_ratio is None:
         return _missing(goal, row)
-    return Target(goal, f"{row.engine_ratio:.1f}× ({row.seconds:.2f} s, engine floor {row.engine.seconds:.2f} s)",
+    cpu = f"; processor time {row.engine_cpu_ratio:.1f}×" if row.engine_cpu_ratio else ""
+    return Target(goal, f"{row.engine_ratio:.1f}× ({row.seconds:.2f} s, engine floor {row.engine.seconds:.2f} s{cpu})",
                   row.engine_ratio <= ENGINE_RATIO)
 
 

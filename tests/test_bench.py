@@ -73,6 +73,8 @@ def test_the_engine_target_is_eltec_with_one_job():
     row = Row(targets.LEVEL1, 1, runs=1, documents=99, seconds=7.0, engine=Timing(3.0, 99))
     [target] = [t for t in targets.evaluate([row], []) if "engine floor" in t.goal]
     assert (target.met, target.measured) == (False, "2.3× (7.00 s, engine floor 3.00 s)")
+    row.cpu, row.engine = 6.0, Timing(3.0, 99, 2.0)
+    assert "processor time 3.0×" in targets.evaluate([row], [])[1].measured
     assert "| 2.33× |" in report.engine_table([row])
 
 
