@@ -41,6 +41,7 @@ KEY_FILE = "key"
 SOURCE_IDS = "sources"  # the git ids of the sources laid out in src/
 LINKS = ".version-links"  # beside a version's sources: what its pages link each passage to
 CONCORDANCE, TEXTS = "versions.json", "texts.json"  # beside the versions: read once for all
+SURVEY_KEY = "versions.key"  # what the concordance and the texts beside it were read from
 SITE_FOLDERS = {"html": "", "dts": "dts/"}  # the folders of a version's build that its site publishes
 
 
@@ -89,7 +90,7 @@ def build_all(project: Project, toolkit: str, out: Path, make: Callable[[Project
         return []
     for version in released:
         _lay_out_sources(project, version, cache(out) / str(version) / "src")
-    found = survey(project, cache(out), released)
+    found = survey(project, toolkit, cache(out), released, progress)
     builds = []
     for version in released:
         folder = cache(out) / str(version)
@@ -104,14 +105,27 @@ def build_all(project: Project, toolkit: str, out: Path, make: Callable[[Project
     return builds
 
 
-def survey(project: Project, place: Path, released: list[Version]) -> dict:
+def survey(project: Project, toolkit: str, place: Path, released: list[Version],
+           progress: Callable[[str], None] = lambda message: None) -> dict:
     """The concordance and every version's texts (edition.concordance.survey), read in a
-    worker (it evaluates the citation schemes of every version) and kept in ``place``."""
+    worker (it evaluates the citation schemes of every version) and kept in ``place``; read
+    again only when the toolkit, a version's sources or the current texts change, so that a
+    build that changes nothing (edition serve's next one) does not read every version."""
+    key = hashlib.sha256(" ".join([toolkit, *(i for version in released for i in _source_ids(project, version)),
+                                   *(manifest.sha256(path) for path in project.text_files())]).encode()).hexdigest()
+    try:
+        if (place / SURVEY_KEY).read_text(encoding="utf-8") == key:
+            return json.loads((place / CONCORDANCE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    (place / SURVEY_KEY).unlink(missing_ok=True)
+    progress("versions: references and texts")
     found, texts = isolation.run_limited(project.limits, project.texts, "making the concordance of references",
                                          concordance.survey, project,
                                          [(str(version), place / str(version) / "src" / "texts") for version in released])
     (place / CONCORDANCE).write_text(found, encoding="utf-8")
     (place / TEXTS).write_text(texts, encoding="utf-8")
+    (place / SURVEY_KEY).write_text(key, encoding="utf-8")
     return json.loads(found)
 
 

@@ -75,6 +75,11 @@ def test_an_ordinary_build_does_not_build_the_versions_again(two_releases, tmp_p
     again: list[str] = []
     built(two_releases, out, again)
     assert not [message for message in again if message.startswith("version ")]
+    assert "versions: references and texts" in first and "versions: references and texts" in again
+    # A build that changes nothing does not read the versions again.
+    unchanged: list[str] = []
+    built(two_releases, out, unchanged)
+    assert not [message for message in unchanged if message.startswith("version")]
     page = out / "html" / "v" / "1.0.0" / "mim-program-1996.html"
     assert page.stat().st_ino == (cache(out) / "1.0.0" / "build" / "html" / "mim-program-1996.html").stat().st_ino
     assert "to open the borders to everyone." in (out / "html" / "mim-program-1996.html").read_text(encoding="utf-8")
