@@ -124,6 +124,7 @@ def test_the_comparison_shows_the_words_removed_and_added_passage_by_passage(sit
                                                           "v/2.0.0/mim-program-1996.html#point-7.2"]
     dropped = passages["7.3: not in version 2.0.0"]
     assert f"Merged into mim-program-1996:7.2 in version 2.0.0: {REASON}" in text_of(dropped)
+    assert dropped.find_class("version-fate")[0].find("a").get("href") == "mim-program-1996.html#point-7.2"
     assert text_of(dropped.find_class("diff")[0]).startswith("[removed: We believe that socialism")
     assert "2 passages differ;" in text_of(comparison)
 
@@ -134,7 +135,7 @@ def test_the_concordance_is_a_page(site):
     cells = [text_of(cell) for cell in row.xpath("th | td")]
     assert cells == ["7.3", "7.3", "— not in this version", "— not in this version",
                      f"Merged into mim-program-1996:7.2 in version 2.0.0: {REASON}"]
-    assert row.xpath("td/a/@href") == ["v/1.0.0/mim-program-1996.html#point-7.3"]
+    assert row.xpath("td/a/@href") == ["v/1.0.0/mim-program-1996.html#point-7.3", "mim-program-1996.html#point-7.2"]
     assert concordance.get_element_by_id("mim-program-1996-7.2").xpath("td/a/@href") == [
         "v/1.0.0/mim-program-1996.html#point-7.2", "v/2.0.0/mim-program-1996.html#point-7.2",
         "mim-program-1996.html#point-7.2"]

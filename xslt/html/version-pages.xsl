@@ -147,16 +147,29 @@
   </xsl:function>
 
   <xsl:template match="became" mode="m:version-words">
-    <p class="version-fate">{f:became(., 'version ' || ../../@to)}</p>
+    <p class="version-fate"><xsl:sequence select="f:became(., 'version ' || ../../@to)"/></p>
   </xsl:template>
 
-  <!-- "Merged into doc:7.2 in version 2.0.0: the reason." -->
-  <xsl:function name="f:became" as="xs:string">
+  <!-- "Merged into doc:7.2 in version 2.0.0: the reason.", the passage it went to linked in
+       the current version. -->
+  <xsl:function name="f:became" as="node()*">
     <xsl:param name="became" as="element(became)"/>
     <xsl:param name="when" as="xs:string"/>
-    <xsl:sequence select="(if ($became/@kind = 'moved') then 'Moved to ' || $became/@to
-      else if ($became/@kind = 'merged') then 'Merged into ' || $became/@to else 'Withdrawn')
-      || ' in ' || $when || ': ' || $became/@reason"/>
+    <xsl:variable name="to" as="xs:string?" select="$became/@to"/>
+    <xsl:variable name="href" as="xs:string?"
+      select="$version-data/versions/reference[@ref = $to]/in[@current = 'true']/@href"/>
+    <xsl:choose>
+      <xsl:when test="$became/@kind = ('moved', 'merged') and exists($to)">
+        <xsl:text>{if ($became/@kind = 'moved') then 'Moved to' else 'Merged into'} </xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($href)"><a href="{$href}">{$to}</a></xsl:when>
+          <xsl:otherwise>{$to}</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>{if ($became/@kind = 'moved') then 'Moved' else if ($became/@kind = 'merged')
+        then 'Merged' else 'Withdrawn'}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> in {$when}: {$became/@reason}</xsl:text>
   </xsl:function>
 
   <xsl:template match="same" mode="m:version-words">
