@@ -85,6 +85,33 @@ def test_the_marker_of_an_intervention_inside_a_word_follows_the_word(built):
     assert "support Marxism-Leninism-Maoism everywhere" in re.sub(r"\s+", " ", paragraph.text_content())
 
 
+# Whether each marker stands on the line of the character before it (it never opens a line).
+ON_ITS_WORDS_LINE = """() => [...document.querySelectorAll('article sup.note-ref > button')].map((button) => {
+  const block = button.closest('p, h1, h2, h3, h4, h5, h6, li, figcaption');
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let last = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('.note-popover, .note-ref, .unit-ref') || !node.data.trim()) continue;
+    if (button.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) last = node;
+  }
+  const range = document.createRange();
+  const end = last.data.trimEnd().length;
+  range.setStart(last, end - 1);
+  range.setEnd(last, end);
+  const character = range.getBoundingClientRect(), box = button.getBoundingClientRect();
+  return {n: button.textContent, same: character.bottom > box.top && box.bottom > character.top};
+})"""
+
+
+@pytest.mark.parametrize("name", [MIM, "llco-what-we-strive-for.html"])
+@pytest.mark.parametrize("width", (320, 345, 360, 375, 390, 414))
+def test_a_marker_never_opens_a_line(site, browser, name, width):
+    context, page = open_page(browser, site, name, width=width)
+    markers = page.evaluate(ON_ITS_WORDS_LINE)
+    context.close()
+    assert markers and [m for m in markers if not m["same"]] == []
+
+
 # One series of numbers, listed after the text ------------------------------------------------
 
 @pytest.mark.parametrize("name", WORK_PAGES)

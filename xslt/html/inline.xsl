@@ -51,7 +51,10 @@
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="notes-after-words" as="xs:boolean" select="$page ne 'document'" tunnel="yes"/>
     <xsl:variable name="shown" as="element()" select="*[@e:reading = 'shown']"/>
-    <span class="intervention intervention-{local-name($shown)}">
+    <!-- On the web, a reading of one word is kept on one line with the marker that follows it. -->
+    <xsl:variable name="one-word" as="xs:boolean" select="($commentary-anchors or $notes-after-words)
+      and not(matches(string($shown), '\s'))"/>
+    <span class="intervention intervention-{local-name($shown)}{' note-anchor'[$one-word]}">
       <span class="reading">
         <xsl:apply-templates select="$shown/node()" mode="m:html-inline"/>
       </span>
@@ -61,25 +64,54 @@
     </span>
   </xsl:template>
 
-  <!-- The source's characters, as they are; after an intervention inside a word, the rest of
-       the word and the intervention's marker are kept together on one line. -->
+  <!-- The source's characters, as they are. On the web a marker is kept on one line with the
+       word it follows: the rest of a word an intervention is inside, with the intervention's
+       marker; the last word before a note of the commentary, with the note's marker (which the
+       note's own rule then leaves out). -->
   <xsl:template match="text()" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="notes-after-words" as="xs:boolean" select="$page ne 'document'" tunnel="yes"/>
-    <xsl:variable name="choice" as="element(choice)?" select="preceding-sibling::node()[1][self::choice]"/>
+    <xsl:variable name="web" as="xs:boolean" select="$commentary-anchors or $notes-after-words"/>
+    <xsl:variable name="choice" as="element(choice)?"
+      select="preceding-sibling::node()[1][self::choice][f:marker-moves(., $web)]"/>
+    <xsl:variable name="note" as="element(note)?"
+      select="following-sibling::node()[1][self::note][f:marker-joins-word(., $web)]"/>
+    <xsl:variable name="text" as="xs:string" select="string(.)"/>
+    <xsl:variable name="first" as="xs:string" select="if ($choice) then replace($text, '^(\S+).*$', '$1', 's') else ''"/>
+    <xsl:variable name="last" as="xs:string" select="if ($note) then replace($text, '^.*?(\S+)$', '$1', 's') else ''"/>
+    <xsl:variable name="choice-marker" as="element()*"
+      select="$choice ! f:intervention-marker(., $in-link, $commentary-anchors)"/>
+    <xsl:variable name="note-marker" as="node()*">
+      <xsl:apply-templates select="$note" mode="m:html-inline">
+        <xsl:with-param name="joined" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="exists($choice) and f:marker-moves($choice, $commentary-anchors or $notes-after-words)">
-        <xsl:variable name="rest-of-word" as="xs:string" select="replace(., '^(\S+).*$', '$1', 's')"/>
-        <span class="note-anchor">{$rest-of-word}<xsl:sequence
-          select="f:intervention-marker($choice, $in-link, $commentary-anchors)"/></span>
-        <xsl:value-of select="substring(., string-length($rest-of-word) + 1)"/>
+      <xsl:when test="$choice and $note and $first eq $text">
+        <span class="note-anchor">{$text}<xsl:sequence select="$choice-marker, $note-marker"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="."/>
+        <xsl:if test="$choice">
+          <span class="note-anchor">{$first}<xsl:sequence select="$choice-marker"/></span>
+        </xsl:if>
+        <xsl:value-of select="substring($text, string-length($first) + 1,
+          string-length($text) - string-length($first) - string-length($last))"/>
+        <xsl:if test="$note">
+          <span class="note-anchor">{$last}<xsl:sequence select="$note-marker"/></span>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Whether a commentary note's marker is set with the word before it, by the rule for that
+       text: on the web, where the text before the note ends with a word. -->
+  <xsl:function name="f:marker-joins-word" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:param name="web" as="xs:boolean"/>
+    <xsl:sequence select="$web and f:is-commentary($note)
+      and matches(string($note/preceding-sibling::node()[1][self::text()]), '\S$')"/>
+  </xsl:function>
 
   <!-- Whether an intervention's marker moves to the end of its word: the page asks for it,
        and the text right after the intervention goes on with the word. -->
@@ -160,7 +192,7 @@
     <xsl:text>] {f:explanation-words($shown)} “</xsl:text>
     <xsl:choose>
       <xsl:when test="f:differ-in-spacing($shown, $other)">
-        <xsl:sequence select="f:visible-spaces(normalize-space($other))"/>
+        <span class="spaced-reading"><xsl:sequence select="f:visible-spaces(normalize-space($other))"/></span>
       </xsl:when>
       <xsl:otherwise>{normalize-space($other)}</xsl:otherwise>
     </xsl:choose>
@@ -427,7 +459,11 @@
   <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="commentary-anchors" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="$page ne 'document'" tunnel="yes"/>
+    <!-- Set by the rule for the text before it, with that text's last word (see text()). -->
+    <xsl:param name="joined" as="xs:boolean" select="false()"/>
     <xsl:choose>
+      <xsl:when test="not($joined) and f:marker-joins-word(., $commentary-anchors or $notes-after-words)"/>
       <xsl:when test="$commentary-anchors">
         <xsl:variable name="words" as="node()*">
           <span class="note-kind">Commentary. </span>
