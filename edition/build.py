@@ -26,6 +26,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from lxml import etree
+
 from . import isolation, manifest, document_names, pool, version_builds, version_pages
 from .errors import EditionError, Problem
 from .manifest import Manifest, Record
@@ -35,7 +37,7 @@ from .outputs import name_of
 from .render import FORMATS, MODULES, Renderer, Result, Settings
 from .summary import Summary
 from .validate import shown
-from .xmlfile import holds_text, read_source
+from .xmlfile import NS, holds_text, read_source, safe_parser
 
 __all__ = ["FORMATS", "Builder", "build"]
 
@@ -121,8 +123,9 @@ class Builder:
 
     def _build(self, lock: Lock, workers: isolation.Pool, settings: Settings, works: list[Path], digests: dict,
                context: str, previous: Manifest, released: list[version_builds.VersionBuild]) -> None:
+        neighbours = _neighbours(works) if "html" in settings.formats else {}
         kept = {path: previous.documents[path.name] for path in works
-                if manifest.reusable(self.out, previous, path.name, digests[path])}
+                if manifest.reusable(self.out, previous, path.name, digests[path], neighbours.get(path, ""))}
         outdated = [path for path in works if path not in kept]
         versions_step = f"versions {version_builds.key_of(released)}" if released else ""
         same_versions = (versions_step in previous.edition if released
@@ -133,15 +136,26 @@ class Builder:
         staging.chmod(FOLDER_MODE)  # mkdtemp makes it the owner's alone; a web server must read the build
         try:
             steps = Steps(self.out, staging, previous)
+            # A prepare step also makes the folders the documents' outputs go into: its files are
+            # linked from the previous build only when documents are kept too, whose links make
+            # those folders; when every document is made again, so is it.
             for name in _names(settings):
-                steps.run(f"{name}.prepare", not previous.empty,
+                steps.run(f"{name}.prepare", bool(kept),
                           lambda: _in_worker(workers, self.project.texts, f"preparing the {name} output", "prepare", name, staging))
             _link(self.out, staging, [path for record in kept.values() for path in record.outputs])
             results = self._render(workers, outdated, staging)
+            # A kept work's page names its neighbours by their headers' titles: if a neighbour's
+            # header changed, it is made again too.
+            beside = _beside_changed(neighbours, kept, results, self.out)
+            for path in beside:
+                for relative in kept.pop(path).outputs:  # links into the previous build: never written through
+                    os.unlink(staging / relative)
+            results += self._render(workers, beside, staging)
             # The digest of a rendered source is that of the bytes its worker read and rendered.
             digests.update({result.source: result.digest for result in results if result.digest})
             records = {**{path.name: record for path, record in kept.items()},
-                       **{result.source.name: Record.of(self.project, result, digests[result.source])
+                       **{result.source.name: Record.of(self.project, result, digests[result.source],
+                                                        neighbours.get(result.source, ""))
                           for result in results}}
             _raise_problems(results, records)
             self.warnings = [warning for name in sorted(records) for warning in records[name].warnings]
@@ -252,6 +266,36 @@ def _with_needs(formats: tuple[str, ...]) -> tuple[str, ...]:
     """The formats asked for, with those they are made from (the search index reads the pages)."""
     needed = [need for name in formats for need in NEEDS.get(name, ())]
     return tuple(dict.fromkeys(needed + list(formats)))
+
+
+def _neighbours(works: list[Path]) -> dict[Path, str]:
+    """For each work, the file names of the works before and after it in the order of their
+    files ("a.xml b.xml"; "" at an end), whose titles its page links (edition.outputs.html.neighbours):
+    a work is made again when a work is added or removed beside it."""
+    names = ["", *(path.name for path in works), ""]
+    return {path: f"{names[index]} {names[index + 2]}" for index, path in enumerate(works)}
+
+
+def _beside_changed(neighbours: dict[Path, str], kept: dict[Path, Record], results: list[Result],
+                    previous_build: Path) -> list[Path]:
+    """The kept works beside a work made again whose header (its title) is not the one the
+    previous build summarised."""
+    wanted = {name for path in kept for name in neighbours.get(path, "").split()}
+    changed = {result.source.name for result in results if result.source.name in wanted and result.summary
+               and _header(result.summary.xml) != _header_in(previous_build / f"summaries/{result.id}.xml")}
+    return [path for path in kept if changed & set(neighbours.get(path, "").split())]
+
+
+def _header(summary: bytes) -> bytes:
+    # The previous build's files are read with the parser that reads the sources: trusted so far only.
+    return etree.tostring(etree.fromstring(summary, safe_parser()).find("tei:teiHeader", NS), method="c14n")
+
+
+def _header_in(path: Path) -> bytes | None:
+    try:
+        return _header(path.read_bytes())
+    except (OSError, etree.XMLSyntaxError, TypeError):
+        return None
 
 
 def _read_sources(project: Project, sources: list[Path], rendered: dict[str, str]) -> tuple[dict, list[Path]]:

@@ -46,7 +46,8 @@ def context(settings, digests: dict[Path, str]) -> str:
 class Record:
     """What the manifest says of one source: where it is, the digest of the bytes rendered, its
     document id and where that is stated, whether it was rendered generically (and why: its
-    warnings), its outputs (relative path: sha256) and which of them is its summary."""
+    warnings), its outputs (relative path: sha256), which of them is its summary, and the
+    works beside it, which its page links (build._neighbours)."""
 
     source: str
     sha256: str
@@ -56,12 +57,14 @@ class Record:
     warnings: tuple[Problem, ...]
     outputs: dict[str, str]
     summary: str
+    neighbours: str = ""
 
     @classmethod
-    def of(cls, project: Project, result, digest: str) -> Record:
+    def of(cls, project: Project, result, digest: str, neighbours: str = "") -> Record:
         """The record of a rendered source (an edition.render.Result)."""
         return cls(_relative(project, result.source), digest, result.id, tuple(result.position),
-                   bool(result.warnings), tuple(result.warnings), result.outputs, f"summaries/{result.id}.xml")
+                   bool(result.warnings), tuple(result.warnings), result.outputs, f"summaries/{result.id}.xml",
+                   neighbours)
 
     @classmethod
     def from_json(cls, data: dict) -> Record:
@@ -116,11 +119,11 @@ def rendered(folder: Path) -> dict[str, str]:
         return {}
 
 
-def reusable(folder: Path, listed: Manifest, name: str, digest: str) -> bool:
+def reusable(folder: Path, listed: Manifest, name: str, digest: str, neighbours: str = "") -> bool:
     """Whether the outputs of source ``name`` in the previous build were made from this digest
-    and are all still there (when in doubt, rebuild)."""
+    (and beside the same works) and are all still there (when in doubt, rebuild)."""
     record = listed.documents.get(name)
-    return (record is not None and record.sha256 == digest
+    return (record is not None and record.sha256 == digest and record.neighbours == neighbours
             and all(os.path.isfile(f"{folder}/{relative}") for relative in record.outputs))
 
 

@@ -96,3 +96,18 @@ def test_the_site_offers_the_texts_and_pdfs_of_the_build(built):
             assert (built / "html" / kind / name).read_bytes() == (built / kind / name).read_bytes()
     manifest = (built / "manifest.json").read_text(encoding="utf-8")
     assert '"html/pdf/mim-program-1996.pdf"' in manifest
+
+
+def test_a_neighbours_new_title_reaches_the_page_that_links_it(project_copy):
+    # A work's page links the works before and after it by their titles: an incremental build
+    # makes it again when a neighbour changes, though its own source did not.
+    out = builder.build(project_copy, formats=("html",))
+    page = out / "html" / "mim-program-1996.html"
+    assert '<span class="neighbour-title">What We Strive For</span>' in page.read_text(encoding="utf-8")
+    llco = project_copy.texts / "llco-what-we-strive-for.xml"
+    old = '<title type="main">What We Strive For</title>'
+    llco.write_text(llco.read_text(encoding="utf-8").replace(old, '<title type="main">What We Strive For Now</title>'),
+                    encoding="utf-8")
+    builder.build(project_copy, formats=("html",))
+    assert '<span class="neighbour-title">What We Strive For Now</span>' in page.read_text(encoding="utf-8")
+    assert manifest.read(out)["documents"]["mim-program-1996.xml"]["neighbours"]

@@ -81,7 +81,10 @@ def test_a_new_document_is_built_and_listed_and_the_others_are_kept(first):
     add_copy(project.texts, MIM, "mim-program-1996-copy")
     builder.build(project, formats=FORMATS)
     after = inodes(out)
-    assert not rewritten(before, after) & (document_outputs(out, MIM) | document_outputs(out, LLCO))
+    # The new document's file sorts between the works': both are made again, their pages linking it.
+    assert document_outputs(out, LLCO) | document_outputs(out, MIM) <= rewritten(before, after)
+    assert 'href="mim-program-1996-copy.html" rel="next"' in (out / "html" / f"{LLCO}.html").read_text(encoding="utf-8")
+    assert 'href="mim-program-1996-copy.html" rel="prev"' in (out / "html" / f"{MIM}.html").read_text(encoding="utf-8")
     assert (out / "html" / "mim-program-1996-copy.html").is_file()
     assert "mim-program-1996-copy.html" in (out / "html" / "index.html").read_text(encoding="utf-8")
     (project.texts / "mim-program-1996-copy.xml").unlink()
