@@ -142,6 +142,10 @@ def test_the_pages_of_occurrences_are_read_and_turned_on_a_phone(many):
                 assert box[0] >= 24 and box[1] >= 24, box
             view.locator(".pagination a[rel='prev']").click()
             view.wait_for_url(site + "persons.mao-zedong.html")
+            for name in listing_pages(many):
+                view.goto(site + name)
+                sizes = view.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+                assert sizes[0] <= sizes[1], (name, sizes)
     finally:
         server.shutdown()
         server.server_close()
