@@ -47,6 +47,7 @@ class Snapshot:
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
     files: dict[str, XmlFile] = field(default_factory=dict)
     ids: dict[str, dict[str, str]] = field(default_factory=dict)  # each unit's fragment id
+    introduction: XmlFile | None = None  # the editors' introduction, which cites passages
 
     def references(self) -> list[str]:
         """Every reference the version resolves: each document, and each of its units."""
@@ -99,6 +100,7 @@ def compare(project: Project, released: list[Version], version: Version) -> Repo
     previous = released[-1] if released else None
     level, reason = change_level(last, current) if last else ("major", "")
     problems += version_problems(current, version, previous, level, reason)
+    problems += introduction_problems(current, version)
     dropped = set(published) - set(current.references())
     return Report(problems, previous, level, len(current.texts), len(current.references()),
                   tuple(d.summary() for d in declarations if d.old in dropped))
@@ -113,6 +115,7 @@ def snapshot(project: Project, folder: Path, stylesheets: Stylesheets) -> Snapsh
         seen.texts[work.id] = {unit["ref"]: unit["text"] for unit in records["units"] if unit["ref"]}
         seen.ids[work.id] = {unit["ref"]: unit["id"] for unit in records["units"] if unit["ref"]}
         seen.files[work.id] = work.file
+    seen.introduction = edition.introduction
     return seen
 
 
@@ -126,6 +129,18 @@ def declared(current: Snapshot) -> list[Declaration]:
                                      relation.get("passive", "").strip(), reason,
                                      (str(xml.path), *xml.position(relation))))
     return found
+
+
+def introduction_problems(current: Snapshot, version: Version) -> list[Problem]:
+    """The introduction's references to passages (``ref/@cRef``) name passages the version
+    has: a build would refuse the version otherwise, its page linking them nowhere."""
+    xml = current.introduction
+    if xml is None:
+        return []
+    units = {f"{document}:{ref}" for document, refs in current.texts.items() for ref in refs}
+    return [Problem(str(xml.path), *xml.position(ref), f'@cRef="{ref.get("cRef")}" names no passage of version '
+                    f"{version}: point it to where the passage is now")
+            for ref in xml.tree.iterfind(".//tei:ref[@cRef]", NS) if ref.get("cRef") not in units]
 
 
 def dropped_problems(current: Snapshot, published: dict[str, Version], declarations: list[Declaration]) -> list[Problem]:

@@ -209,14 +209,28 @@ def test_a_markup_change_is_a_patch_and_may_not_skip_a_number(repo):
     assert tags(repo) == ["v1.0.0", "v1.0.1"]
 
 
-def merge_point_7_blocks_2_and_3(repo: Path, ending: str = "to open the borders.") -> None:
+def merge_point_7_blocks_2_and_3(repo: Path, ending: str = "to open the borders.", introduction: bool = True) -> None:
     """Block 3 of point 7 joins block 2 (which ends with ``ending``); a link of the alignment,
-    and the introduction's reference, to it now point to block 2."""
+    and the introduction's reference (unless not ``introduction``), to it now point to block 2."""
     edit(repo, MIM, f"{ending}</p>\n        <p>We believe that socialism", f"{ending} We believe that socialism")
     alignment = repo / "texts" / "alignment.xml"
     alignment.write_text(re.sub(r"#point-7\.3(?=[\s\"])", "#point-7.2", alignment.read_text(encoding="utf-8")),
                          encoding="utf-8")
-    edit(repo, "texts/introduction.xml", 'cRef="mim-program-1996:7.3">MIM 7.3', 'cRef="mim-program-1996:7.2">MIM 7.2')
+    if introduction:
+        edit(repo, "texts/introduction.xml", 'cRef="mim-program-1996:7.3">MIM 7.3', 'cRef="mim-program-1996:7.2">MIM 7.2')
+
+
+def test_an_introduction_that_cites_a_dropped_passage_is_refused(repo):
+    """The build would refuse it: its page would link the reference nowhere."""
+    assert run().exit_code == 0
+    merge_point_7_blocks_2_and_3(repo, introduction=False)
+    declare(repo, "2.0.0", "merged", "mim-program-1996:7.3", "mim-program-1996:7.2")
+    commit(repo, "7.3 merged into 7.2, the introduction left citing 7.3")
+    result = run()
+    assert result.exit_code == 1
+    assert re.search(r'texts/introduction\.xml:\d+:\d+: error: @cRef="mim-program-1996:7\.3" names no passage of '
+                     r"version 2\.0\.0: point it to where the passage is now", result.output)
+    assert tags(repo) == ["v1.0.0"]
 
 
 def test_a_dropped_reference_is_refused_and_named(repo):
