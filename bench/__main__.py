@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.build import FORMATS as DEFAULT_FORMATS
 
-from . import corpora, engine, measure, rebuilds, report, synthetic, targets
+from . import corpora, engine, measure, profile, rebuilds, report, synthetic, targets
 from .corpora import ROOT, Corpus, Unavailable
 from .measure import FORMATS, BuildFailed
 from .report import RebuildRow, Row, plural
@@ -113,6 +113,17 @@ def _rebuild_row(row: RebuildRow, measurement) -> RebuildRow:
     return row
 
 
+def profile_rows() -> list[profile.Stage]:
+    """Where a small document's time goes, in one worker (bench.profile)."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        corpus = synthetic.generate(ROOT / "texts", Path(folder) / "texts", profile.DOCUMENTS + profile.WARM_UP + 4)
+        log(f"{corpus.name}: the stages of {profile.DOCUMENTS} documents, in one worker")
+        try:
+            return profile.stages(corpus, profile.DOCUMENTS)
+        except Unavailable as error:
+            return [profile.Stage("a document, in all", None, str(error))]
+
+
 GROUPS = {
     "edition": lambda runs: corpus_rows(corpora.edition(), runs),
     "eltec-level1": lambda runs: corpus_rows(corpora.eltec(1), runs, beside_engine=True),
@@ -124,6 +135,7 @@ GROUPS = {
         10_000, 1, [os.cpu_count() or 1], tuple(name for name in DEFAULT_FORMATS if name not in left_out)),
     "incremental": incremental_rows,
     "warm": lambda runs: warm_rows(),
+    "profile": lambda runs: profile_rows(),
 }
 
 
@@ -167,9 +179,10 @@ def main() -> int:
 def _page(facts: str, chosen: argparse.Namespace, results: list, groups: list[str], complete: bool) -> str:
     builds = [row for row in results if isinstance(row, Row)]
     rebuilt = [row for row in results if isinstance(row, RebuildRow)]
+    stages = [row for row in results if isinstance(row, profile.Stage)]
     return report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
                        report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
-                       "" if complete else _scope(groups, chosen.leave_out))
+                       "" if complete else _scope(groups, chosen.leave_out), report.profile_table(stages))
 
 
 def _scope(groups: list[str], left_out: list[str]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .engine import Timing
 from .measure import FORMATS, Page
+from .profile import DOCUMENTS
 
 MB = 1_000_000
 
@@ -145,7 +146,7 @@ def _failures(rows) -> str:
 
 def _label(row) -> str:
     name = getattr(row, "name", "") or row.corpus
-    return f"{name}, {plural(row.jobs, 'job')}" if row.jobs else name
+    return f"{name}, {plural(row.jobs, 'job')}" if getattr(row, "jobs", None) else name
 
 
 def plural(count: int, noun: str) -> str:
@@ -205,7 +206,14 @@ def today() -> str:
     return datetime.date.today().isoformat()
 
 
-def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str, scope: str = "") -> str:
+def profile_table(stages) -> str:
+    """Where a small document's time goes (bench.profile): each stage's processor time."""
+    return table(["stage", "processor ms a document"], [[stage.name, _number(stage.milliseconds)] for stage in stages]) + \
+        _failures(stages)
+
+
+def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str, scope: str = "",
+         profile: str = "Not run.\n") -> str:
     """docs/performance.md: how the figures were measured, then the three tables."""
     return f"""# Performance
 
@@ -260,4 +268,14 @@ the engine floor, which other programs running on the machine change far less.
 {rebuilds}
 ## Targets
 
-{targets}"""
+{targets}
+## Where a small document's time goes
+
+One worker's Renderer rendering {DOCUMENTS} copies of the programmes (a synthetic edition), html and
+text, in a process of its own (`bench/profile.py`): the processor time of each stage, a
+document. A stage's transform is the compiled stylesheet run on the document (and, for the
+html, the registers and the alignment as parameters); "other" is what no stage names
+(writing the files and their digests, the pages' neighbours and downloads, the TEI
+published).
+
+{profile}"""
