@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,9 @@ from browser import chromium
 from checkers import accessibility_violations, html_errors
 from edition import documents
 from edition.outputs import html
-from edition.project import find_project
 from edition.saxon import Stylesheets
-from test_release import PUBLISHED, commit, declare, edit, merge_point_7_blocks_2_and_3, new_version, repo, run  # noqa: F401
+from test_release import (PUBLISHED, commit, declare, edit, merge_point_7_blocks_2_and_3, repo,  # noqa: F401
+                          run)  # repo: a fixture
 from test_version_builds import MIM, built
 
 pytestmark = pytest.mark.slow
