@@ -72,6 +72,44 @@
        the Python driver (edition/outputs/html.py), with the files to download. -->
   <xsl:param name="citations" as="document-node()?" select="()"/>
 
+  <!-- For the web pages -->
+
+  <!-- What the skeleton's links to the site's own files begin with: nothing, for the pages at
+       their place in the site, whose links are relative; the site's path from its root ("/"),
+       for a page served at any address, as the page for an address with none is (404.html). -->
+  <xsl:param name="root" as="xs:string" select="''"/>
+  <!-- The works before and after this one in the order the edition's page lists them, each
+       as its header (<neighbours><TEI rel="prev|next" id="..">teiHeader</TEI></neighbours>),
+       from the Python driver (edition/outputs/html.py). -->
+  <xsl:param name="neighbours" as="document-node()?" select="()"/>
+  <!-- The files a reader can download of this work, each as the build wrote it:
+       <downloads><file kind=".." href=".." bytes=".."/></downloads>, @bytes where the file's size
+       is known when the page is made (edition/outputs/html.py). -->
+  <xsl:param name="downloads" as="document-node()?" select="()"/>
+  <!-- How many passages an entry shows on its register page, and how many each page of its
+       own pages of occurrences holds: a register page stays the same size however many
+       documents name its entries, and so does each page of an entry's occurrences
+       (edition/outputs/html.py sets both). -->
+  <xsl:param name="register-preview" as="xs:integer" select="5"/>
+  <xsl:param name="register-page-size" as="xs:integer" select="100"/>
+  <!-- The mark that precedes a page in the transform's result (f:mark): a comment holding the
+       marker, a space and the page's file name. The caller chooses it for each build, so that
+       no text can forge it; without one, only the register page $page is made. -->
+  <xsl:param name="page-marker" as="xs:string" select="''"/>
+  <!-- The register pages one transform makes, with a page marker: the first ($page), then each
+       other after its mark, so that the works are normalised once for all of them. Without,
+       the register $page alone. -->
+  <xsl:param name="register-set" as="xs:string*" select="()"/>
+
+  <!-- For the print -->
+
+  <!-- Where the document is published, in its version and in the current one, and its citation
+       (Chicago, in citeproc's markup: <citation>text, <i>title</i></citation>): all made by the
+       build's citation module, which makes every citation of the edition. -->
+  <xsl:param name="stable-url" as="xs:string?" select="()"/>
+  <xsl:param name="current-url" as="xs:string?" select="()"/>
+  <xsl:param name="citation" as="document-node()?" select="()"/>
+
   <!-- Deployment settings ([tool.edition] in pyproject.toml) -->
 
   <!-- The address the edition is published at. -->

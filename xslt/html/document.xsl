@@ -19,14 +19,6 @@
       f:neighbours-nav(), f:cite-dialog()))"/>
   </xsl:template>
 
-  <!-- The works before and after this one in the order the edition's page lists them, each
-       as its header (<neighbours><TEI rel="prev|next" id="..">teiHeader</TEI></neighbours>),
-       from the Python driver (edition/outputs/html.py). -->
-  <xsl:param name="neighbours" as="document-node()?" select="()"/>
-  <!-- The files a reader can download of this work, each as the build wrote it:
-       <downloads><file kind=".." href=".." bytes=".."/></downloads>, @bytes where the file's size
-       is known when the page is made (edition/outputs/html.py). -->
-  <xsl:param name="downloads" as="document-node()?" select="()"/>
 
   <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->
   <xsl:function name="f:language" as="xs:string">

@@ -7,10 +7,6 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- What the skeleton's links to the site's own files begin with: nothing, for the pages at
-       their place in the site, whose links are relative; the site's path from its root ("/"),
-       for a page served at any address, as the page for an address with none is (404.html). -->
-  <xsl:param name="root" as="xs:string" select="''"/>
 
   <!-- The register pages of the navigation are $f:registers-nav (common/params.xsl). -->
 

@@ -31,20 +31,6 @@
     </xsl:analyze-string>
   </xsl:template>
 
-  <!-- How many passages an entry shows on its register page, and how many each page of its
-       own pages of occurrences holds: a register page stays the same size however many
-       documents name its entries, and so does each page of an entry's occurrences
-       (edition/outputs/html.py sets both). -->
-  <xsl:param name="register-preview" as="xs:integer" select="5"/>
-  <xsl:param name="register-page-size" as="xs:integer" select="100"/>
-  <!-- The mark that precedes a page in the transform's result (f:mark): a comment holding the
-       marker, a space and the page's file name. The caller chooses it for each build, so that
-       no text can forge it; without one, only the register page $page is made. -->
-  <xsl:param name="page-marker" as="xs:string" select="''"/>
-  <!-- The register pages one transform makes, with a page marker: the first ($page), then each
-       other after its mark, so that the works are normalised once for all of them. Without,
-       the register $page alone. -->
-  <xsl:param name="register-set" as="xs:string*" select="()"/>
 
   <xsl:function name="f:register-page" as="node()*">
     <xsl:param name="page" as="xs:string"/>

@@ -8,12 +8,6 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- Where the document is published, in its version and in the current one, and its citation
-       (Chicago, in citeproc's markup: <citation>text, <i>title</i></citation>): all made by the
-       build's citation module, which makes every citation of the edition. -->
-  <xsl:param name="stable-url" as="xs:string?" select="()"/>
-  <xsl:param name="current-url" as="xs:string?" select="()"/>
-  <xsl:param name="citation" as="document-node()?" select="()"/>
 
   <xsl:mode name="m:print-title-page" on-no-match="fail"/>
   <xsl:mode name="m:print-citation" on-no-match="fail"/>
