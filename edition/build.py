@@ -60,8 +60,10 @@ class Builder:
     as it (close() ends them)."""
 
     def __init__(self, project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
-                 lenient: bool = False, jobs: int | None = None, progress: Callable[[str], None] = lambda m: None):
+                 lenient: bool = False, jobs: int | None = None, progress: Callable[[str], None] = lambda m: None,
+                 versions: bool = True):
         self.project, self.formats, self.lenient, self.jobs = project, _with_needs(formats), lenient, jobs
+        self.versions = versions  # whether the site holds the released versions' sites
         self.out = (out or project.build).resolve()
         self.progress = progress
         self.warnings: list[Problem] = []
@@ -109,10 +111,14 @@ class Builder:
     def _released_versions(self, settings: Settings) -> list[version_builds.VersionBuild]:
         """The released versions' builds (edition.version_builds), each made with the same
         formats and the current toolkit where its cached build is not for its key."""
+        if not self.versions:
+            return []
         toolkit = manifest.context(dataclasses.replace(settings, edition_files=()), {})
 
+        # A version's site holds no other versions: its sources, laid out beside the build
+        # (inside the repository's work tree when the build is), are no repository of their own.
         def make(project: Project, out: Path) -> None:
-            build(project, self.formats, out, self.progress, jobs=self.jobs)
+            build(project, self.formats, out, self.progress, jobs=self.jobs, versions=False)
         return version_builds.build_all(self.project, toolkit, self.out, make, self.progress)
 
     def _write_concordance(self, released: list[version_builds.VersionBuild], staging: Path) -> list[Path]:
@@ -240,9 +246,10 @@ class Steps:
 
 def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
           progress: Callable[[str], None] = lambda message: None, lenient: bool = False,
-          jobs: int | None = None) -> Path:
-    """Build the edition into ``out`` (default build/); the folder written."""
-    builder = Builder(project, formats, out, lenient, jobs, progress)
+          jobs: int | None = None, versions: bool = True) -> Path:
+    """Build the edition into ``out`` (default build/), with the released versions' sites
+    unless ``versions`` is false; the folder written."""
+    builder = Builder(project, formats, out, lenient, jobs, progress, versions)
     try:
         return builder.build()
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from edition import build as builder
 from edition import manifest
 from edition.errors import EditionError
+from edition.project import find_project
+
+from test_release import repo, run  # noqa: F401  (the fixture repository, and `edition release` in it)
 
 
 def snapshot(folder):
@@ -111,3 +115,18 @@ def test_a_neighbours_new_title_reaches_the_page_that_links_it(project_copy):
     builder.build(project_copy, formats=("html",))
     assert '<span class="neighbour-title">What We Strive For Now</span>' in page.read_text(encoding="utf-8")
     assert manifest.read(out)["documents"]["mim-program-1996.xml"]["neighbours"]
+
+
+def test_a_released_edition_builds_into_its_folder_with_its_versions_readable_by_all(repo):
+    # The README's `edition build` in a clone of a released edition: the versions' sources are
+    # laid out beside build/, inside the repository's work tree, and are no repository of
+    # their own. Every file is readable, and every folder open, to a web server running as
+    # another user, as the umask allows.
+    assert run().exit_code == 0  # releases v1.0.0
+    out = builder.build(find_project(repo), formats=("html",))
+    assert out == repo / "build" and (out / "html" / "v" / "1.0.0" / "index.html").is_file()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    paths = [out, *out.rglob("*"), *(repo / ".build-versions").rglob("*")]
+    assert {oct(p.stat().st_mode & 0o777) for p in paths if p.is_dir()} == {oct(0o777 & ~umask)}
+    assert {oct(p.stat().st_mode & 0o777) for p in paths if p.is_file()} == {oct(0o666 & ~umask)}
