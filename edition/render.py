@@ -102,6 +102,7 @@ class Renderer:
         if result.problems:
             return result
         work = Work(result.id, xml, generic=bool(result.warnings))
+        self.edition.stylesheets.prime(xml)
         writers = self.generic_writers if work.generic else self.writers
         written = [path for module in writers for path in module.write_document(self.edition, work, folder)]
         result.summary = summarise(xml.tree, work.id, work.generic)

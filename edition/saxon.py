@@ -17,7 +17,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue
 
 from . import site
 from .errors import EditionError
-from .xmlfile import element_at, parse
+from .xmlfile import XmlFile, element_at, parse
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 RECENT_DOCUMENTS = 4  # the document at hand, its citations, the registers, the alignment
@@ -69,11 +69,26 @@ class Stylesheets:
         # (A tree is never changed once parsed: a changed one would be served as it was.)
         if id(value) in self._recent:
             self._recent.move_to_end(id(value))
-        else:
-            self._recent[id(value)] = (value, self.document(etree.tostring(value, encoding="UTF-8")))
-            while len(self._recent) > RECENT_DOCUMENTS:
-                self._recent.popitem(last=False)
-        return self._recent[id(value)][1]
+            return self._recent[id(value)][1]
+        return self._remember(value, self.document(etree.tostring(value, encoding="UTF-8")))
+
+    def prime(self, xml: XmlFile) -> None:
+        """Make the document of ``xml``'s tree from the bytes of the file, as read, where they
+        are UTF-8, instead of from the tree serialised again: the same document (no file has a
+        document type, so nothing is expanded), without the cost of serialising a large text."""
+        text = _utf8_text(xml.data)
+        if text is None or id(xml.tree) in self._recent:
+            return
+        try:
+            self._remember(xml.tree, self._processor.parse_xml(xml_text=text))
+        except PySaxonApiError:
+            pass  # made from the tree when it is first asked for
+
+    def _remember(self, tree: etree._ElementTree, document: PyXdmNode) -> PyXdmNode:
+        self._recent[id(tree)] = (tree, document)
+        while len(self._recent) > RECENT_DOCUMENTS:
+            self._recent.popitem(last=False)
+        return document
 
     def _value(self, value):
         """A Python value as an XDM value: documents (lxml trees) as document nodes, lists as sequences."""
@@ -100,6 +115,17 @@ class Stylesheets:
             return compiler.compile_stylesheet(stylesheet_file=str(path))
         except PySaxonApiError as error:
             raise EditionError.at(path, f"stylesheet does not compile: {_message(error)}") from None
+
+
+def _utf8_text(data: bytes) -> str | None:
+    """The text of a file's bytes if they are UTF-8 and say so or nothing (the default)."""
+    declaration = re.match(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", data.removeprefix(b"\xef\xbb\xbf"))
+    if declaration and declaration.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _message(error: Exception) -> str:
