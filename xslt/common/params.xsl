@@ -100,6 +100,13 @@
        other after its mark, so that the works are normalised once for all of them. Without,
        the register $page alone. -->
   <xsl:param name="register-set" as="xs:string*" select="()"/>
+  <!-- For the edition's page, listed over several pages in a large edition (index.html,
+       index-2.html, ...): which page this is, how many there are, the position of its first
+       work among all, and how many works there are (edition/outputs/html.py). -->
+  <xsl:param name="listing-page" as="xs:integer" select="1"/>
+  <xsl:param name="listing-pages" as="xs:integer" select="1"/>
+  <xsl:param name="listing-first" as="xs:integer" select="1"/>
+  <xsl:param name="listing-total" as="xs:integer" select="count($works)"/>
 
   <!-- For the print -->
 

@@ -17,11 +17,6 @@
 
   <xsl:mode name="m:html-principle" on-no-match="fail"/>
 
-  <xsl:param name="listing-page" as="xs:integer" select="1"/>
-  <xsl:param name="listing-pages" as="xs:integer" select="1"/>
-  <xsl:param name="listing-first" as="xs:integer" select="1"/>
-  <xsl:param name="listing-total" as="xs:integer" select="count($works)"/>
-
   <xsl:function name="f:index-page" as="element()">
     <xsl:sequence select="if ($listing-page eq 1) then f:title-page() else f:listing-page()"/>
   </xsl:function>
