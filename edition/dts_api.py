@@ -46,6 +46,7 @@ CONTEXT = "https://dtsapi.org/context/v1.0.json"
 DTS_VERSION = "1.0"
 DTS_NS = "https://w3id.org/api/dts#"
 JSON_LD = "application/ld+json"
+VERSION = "https://schema.org/version"  # a resource's version (Dublin Core has no term for it), from its header
 TEI_XML = "application/tei+xml"
 PROBLEM = "application/problem+json"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -66,12 +67,21 @@ class Node:
 
 @dataclass(frozen=True)
 class Resource:
-    """A work as DTS sees it: its @id, its citable units in document order, and its citation tree."""
+    """A work as DTS sees it: its @id, its citable units in document order, and its citation tree.
+
+    A released version of a work is a resource of its own, published in its version's folder
+    (``folder``: "v/1.0.0/") with its own static API there: the catalogue describes it (from its
+    header) and leaves its navigation and its documents to that API."""
 
     id: str
     work: Work
     nodes: tuple[Node, ...]
     structure: tuple  # the header's top-level citeStructures, each a nested (citeType, children) pair
+    folder: str = ""  # a released version's folder in the site; "" for the current sources
+
+    @property
+    def released(self) -> bool:
+        return bool(self.folder)
 
     def node(self, ref: str) -> Node | None:
         index = self._index.get(ref)
@@ -118,8 +128,8 @@ class Catalogue:
     id: str
     title: str
     base_url: str  # the edition's permanent address: identifiers are made from it
-    resources: dict[str, Resource] = field(default_factory=dict)
-    documents: dict[str, str] = field(default_factory=dict)  # @id -> document id
+    resources: dict[str, Resource] = field(default_factory=dict)  # by document id ("v/1.0.0/<id>" if released)
+    documents: dict[str, str] = field(default_factory=dict)  # @id -> key in resources
 
     def find(self, name: str) -> Resource | None:
         """A resource by its @id or, for people typing addresses, by its document id."""
@@ -127,19 +137,29 @@ class Catalogue:
 
 
 def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None,
-              works: list[Work] | None = None) -> Catalogue:
+              works: list[Work] | None = None, released: list[tuple[str, list[Work]]] = ()) -> Catalogue:
     """Read the citable units of every work (of a LoadedEdition, unless ``works`` are given) once
     (by ``units_of``, if they were read elsewhere); responses are then built without XSLT.
 
     The collections need only the works' headers, which their summaries keep whole: a catalogue
     of summaries, with no units, answers them; one of a single work answers its navigation
-    and its documents (edition.outputs.dts)."""
+    and its documents (edition.outputs.dts). The works of each ``released`` version (its number,
+    oldest first) are resources too, after the current ones."""
     units_of = units_of or (lambda work: units(edition, work))
     works = edition.works if works is None else works
     base = edition.project.base_url
-    found = [_resource(resource_id(base, work.id), work, units_of(work)) for work in works]
-    return Catalogue(identifier(base), _edition_title(edition, works), base, {r.work.id: r for r in found},
-                     {r.id: r.work.id for r in found})
+    found = {work.id: _resource(resource_id(base, work.id), work, units_of(work)) for work in works}
+    for version, its_works in released:
+        folder = version_folder(version)
+        found.update({folder + work.id: _resource(resource_id(base + folder, work.id), work, [], folder)
+                      for work in its_works})
+    return Catalogue(identifier(base), _edition_title(edition, works), base, found,
+                     {r.id: key for key, r in found.items()})
+
+
+def version_folder(version: str) -> str:
+    """Where a released version is published in the site (edition.version_builds)."""
+    return f"v/{version}/"
 
 
 def identifier(address: str) -> str:
@@ -163,9 +183,9 @@ def web_page(base_url: str, document: str) -> str:
     return f"{base_url}{quote(document)}.html"
 
 
-def _resource(id: str, work: Work, found: list[Unit]) -> Resource:
+def _resource(id: str, work: Work, found: list[Unit], folder: str = "") -> Resource:
     declared = work.file.tree.findall("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
-    return Resource(id, work, _place(found), tuple(_structure(e) for e in declared))
+    return Resource(id, work, _place(found), tuple(_structure(e) for e in declared), folder)
 
 
 def _place(found: list[Unit]) -> tuple[Node, ...]:
@@ -323,16 +343,37 @@ def _root_object(cat: Catalogue, urls: Urls) -> dict:
 
 
 def resource_object(cat: Catalogue, urls: Urls, resource: Resource) -> dict:
-    """A Resource as the Collection endpoint describes it, with its metadata expanded."""
+    """A Resource as the Collection endpoint describes it, with its metadata expanded: its
+    version among them, and the resources that are other versions of the same work."""
     root = resource.work.file.tree.getroot()
     description = _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='sub']")
+    version = root.xpath("string(tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition/@n)", namespaces=NS)
+    own = _own_urls(urls, resource)
     return {"@id": resource.id, "@type": "Resource", "title": _title(root),
             **({"description": description} if description else {}),
             "totalParents": 1, "totalChildren": 0,
-            "dublinCore": {**_dublin_core(root), "identifier": [web_page(cat.base_url, resource.work.id)]},
-            **_endpoints(urls, resource),
-            "download": _published_copy(urls.site, resource),
+            "dublinCore": {**_dublin_core(root), "identifier": [web_page(cat.base_url + resource.folder, resource.work.id)],
+                           **_versions(cat, resource)},
+            **({"extensions": {VERSION: version}} if version else {}),
+            **_endpoints(own, resource),
+            "download": _published_copy(own.site, resource),
             "mediaTypes": [TEI_XML]}
+
+
+def _own_urls(urls: Urls, resource: Resource) -> Urls:
+    """Where a resource is answered: a released version by the static API of its own folder."""
+    return static_urls(urls.site + resource.folder) if resource.released else urls
+
+
+def _versions(cat: Catalogue, resource: Resource) -> dict:
+    """Dublin Core's relations between the versions of a work: the current resource ``hasVersion``
+    each released one, each released one ``isVersionOf`` the current (as the DTS cookbook's
+    recipe for versions has them)."""
+    if resource.released:
+        current = cat.resources.get(resource.work.id)
+        return {"isVersionOf": [current.id]} if current is not None else {}
+    others = [r.id for r in cat.resources.values() if r.released and r.work.id == resource.work.id]
+    return {"hasVersion": others} if others else {}
 
 
 def _endpoints(urls: Urls, resource: Resource) -> dict:
@@ -388,7 +429,7 @@ def navigation(cat: Catalogue, urls: Urls, resource: str | None, ref: str | None
     """The citation tree of a resource, or part of it, as the spec's table of ref/down says."""
     if resource is None:
         raise DtsError(400, "the navigation endpoint needs a resource")
-    found = _find(cat, resource)
+    found = _text_of(cat, resource)
     response = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@type": "Navigation",
                 "@id": urls.url("navigation", resource=resource, ref=ref, down=down),
                 "resource": {"@id": found.id, "@type": "Resource", **_endpoints(urls, found)}}
@@ -435,7 +476,7 @@ def document(cat: Catalogue, resource: str | None, ref: str | None = None, media
     """
     if resource is None:
         raise DtsError(400, "the document endpoint needs a resource")
-    found = _find(cat, resource)
+    found = _text_of(cat, resource)
     if media_type not in (None, TEI_XML):
         raise DtsError(404, f"{resource} is available as {TEI_XML} only, not {media_type}")
     node = _node(found, ref)
@@ -477,8 +518,17 @@ def _passage(tree, node: Node):
 def _find(cat: Catalogue, resource: str) -> Resource:
     found = cat.find(resource)
     if found is None:
-        known = ", ".join(f"{r.id} ({r.work.id})" for r in cat.resources.values())
+        known = ", ".join(f"{r.id} ({r.work.id})" for r in cat.resources.values() if not r.released)
         raise DtsError(404, f"no resource {resource!r}; the edition has {known}")
+    return found
+
+
+def _text_of(cat: Catalogue, resource: str) -> Resource:
+    """A resource whose text this API serves: a released version's is served by its own."""
+    found = _find(cat, resource)
+    if found.released:
+        raise DtsError(404, f"{resource!r} is a released version, whose text the API of its version serves: "
+                       f"{static_urls(cat.base_url + found.folder).entry}")
     return found
 
 

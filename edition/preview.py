@@ -60,13 +60,13 @@ def reading_page(renderer: Renderer, source: Path, build: Path) -> Page | None:
 
 
 def _downloads(edition: Edition, work: Work, build: Path) -> etree._ElementTree:
-    """What the page offers to download: the formats of the build in place, which outputs
-    offer where their folders are (edition.outputs.html.downloads), none of their files yet."""
-    with tempfile.TemporaryDirectory(prefix="edition-preview-") as scratch:
-        for folder in build.iterdir():
-            if folder.is_dir():
-                (Path(scratch) / folder.name).mkdir()
-        return html.downloads(edition, work, Path(scratch))
+    """What the page offers to download: the formats of the build in place (an output offers
+    what its folder holds, edition.outputs.html.downloads), without the sizes of its files, which
+    the build after the edit makes again."""
+    files = html.downloads(edition, work, build)
+    for file in files.iter("file"):
+        file.attrib.pop("bytes", None)
+    return files
 
 
 def _citations_of(renderer: Renderer, work: Work) -> PyXdmNode:

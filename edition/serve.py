@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, unquote
 from . import build as builder
 from . import documents, dts_api, manifest, policy, preview
 from .errors import EditionError
+from .outputs import dts
 from .outputs.html import NOT_FOUND
 from .project import Project
 from .xmlfile import parse
@@ -171,12 +172,21 @@ class Site:
                 if output.startswith("html/")}
 
     def _catalogue(self) -> dts_api.Catalogue:
-        """The works and their citable units, as a build worker read them from texts/."""
+        """The works and their citable units, as a build worker read them from texts/, and the
+        released versions' works, as it read them from their tags (their texts are served by
+        their own static API, among the site's files)."""
         listed = self.builder.citable_units()
         files = [parse(path, data) for path, data, _ in listed]
         units = {path.name: found for path, _, found in listed}
         edition = documents.Edition.of(self.project, None, files)
-        return dts_api.catalogue(edition, lambda work: units[work.path.name])
+        released = [(version, [documents.Work(work_id, parse(Path(f"{work_id}.xml"), summary)) for work_id, summary in works])
+                    for version, works in self.builder.in_worker("listing the released versions", _released)]
+        return dts_api.catalogue(edition, lambda work: units[work.path.name], released=released)
+
+
+def _released(renderer) -> list[tuple[str, list[tuple[str, bytes]]]]:
+    """In a worker: the released versions' works, summarised (edition.outputs.dts)."""
+    return dts.released_summaries(renderer.settings.project)
 
 
 class _Server(ThreadingHTTPServer):

@@ -48,7 +48,8 @@ TEMPLATE = {"type": "string", "format": "uri-template"}
 TEXT = {"type": "string"}
 COUNT = {"type": "integer", "minimum": 0}
 REF = {name: {"$ref": f"#/$defs/{name}"} for name in
-       ("Member", "Resource", "CitationTree", "CiteStructure", "CitableUnit", "MetadataObject", "Pagination")}
+       ("Member", "Resource", "CitationTree", "CiteStructure", "CitableUnit", "MetadataObject", "Extensions",
+        "Pagination")}
 
 # "Properties for Collection or Resource objects", and "Additional properties for Resource objects"
 MEMBER = {
@@ -56,7 +57,7 @@ MEMBER = {
     "@id": URI, "@type": {"enum": ["Collection", "Resource"]}, "title": TEXT,
     "totalParents": COUNT, "totalChildren": COUNT, "description": TEXT,
     "member": {"type": "array", "items": REF["Member"]},
-    "dublinCore": REF["MetadataObject"], "extensions": REF["MetadataObject"],
+    "dublinCore": REF["MetadataObject"], "extensions": REF["Extensions"],
     "collection": TEMPLATE, "navigation": TEMPLATE, "document": TEMPLATE,
     "download": {"anyOf": [URI, {"type": "array", "items": URI}, {"type": "object", "additionalProperties": URI}]},
     "citationTrees": {"type": "array", "items": REF["CitationTree"]},
@@ -102,7 +103,7 @@ SCHEMAS = {
         "properties": {"identifier": TEXT, "@type": {"const": "CitableUnit"},
                        "level": {"type": "integer", "minimum": 1},
                        "parent": {"type": ["string", "null"]}, "@id": URI, "citeType": TEXT,
-                       "dublinCore": REF["MetadataObject"], "extensions": REF["MetadataObject"]},
+                       "dublinCore": REF["MetadataObject"], "extensions": REF["Extensions"]},
     },
     # "MetadataObject Structure": a literal, a URI, an array of value/lang objects (BCP 47), an
     # array of URIs; the examples also have arrays of plain strings ("language": ["la", "en"]).
@@ -115,6 +116,12 @@ SCHEMAS = {
                 {"type": "object", "additionalProperties": False, "required": ["lang", "value"],
                  "properties": {"lang": {"type": "string", "format": "bcp47"}, "value": TEXT}}]}},
         ]},
+    },
+    # "extensions": metadata of other vocabularies, as a MetadataObject; without a context of their
+    # own, their names must be absolute IRIs for JSON-LD to read them (a version: schema.org's).
+    "Extensions": {
+        "type": "object", "propertyNames": {"format": "uri", "pattern": "^https?://"},
+        "additionalProperties": {"type": ["number", "boolean", "string"]},
     },
     "Pagination": {
         "type": "object", "additionalProperties": False,
@@ -175,6 +182,8 @@ def test_the_schemas_are_valid_and_refuse_what_the_spec_refuses():
                                "totalChildren": 0, "collection": "https://example.org/c{?id}"})
     assert problems("MetadataObject", {"title": [{"lang": "en", "value": "t", "nested": {}}]})
     assert problems("MetadataObject", {"writer": "not a Dublin Core term"})
+    assert problems("Extensions", {"version": "a name JSON-LD cannot read"})
+    assert problems("Extensions", {dts_api.VERSION: "1.0.0"}) == []
     assert not _uri_template("collection{?id") and not _uri_template("{?id}")
 
 

@@ -27,10 +27,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import citable, dts_api
+from .. import citable, dts_api, versions
+from ..document_names import document_id
 from ..documents import Edition, Work, kind_of
 from ..output_files import offered_by_the_site, output_file
-from ..summary import Summary
+from ..project import Project
+from ..summary import Summary, summarise
 from ..xmlfile import parse
 
 STYLESHEETS = citable.STYLESHEETS
@@ -54,12 +56,47 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
-    """The entry point and the collections, from the summaries of the works."""
+    """The entry point and the collections, from the summaries of the works, with the works
+    of each released version as resources of their own."""
     works = [Work(summary.id, xml) for summary in summaries if not summary.generic
              for xml in [parse(Path(f"summaries/{summary.id}.xml"), summary.xml)]
              if kind_of(xml.tree.getroot()) == "work"]
-    cat = dts_api.catalogue(edition, lambda work: [], works)
+    cat = dts_api.catalogue(edition, lambda work: [], works, released_works(edition.project))
     return _write_all(cat, _urls(edition), folder, catalogue_requests(cat))
+
+
+def released_works(project: Project) -> list[tuple[str, list[Work]]]:
+    """Each released version, oldest first, with its works as its tag has them, each summarised
+    (its header is what a collection describes)."""
+    return [(version, [Work(work_id, parse(Path(f"summaries/{work_id}.xml"), summary)) for work_id, summary in works])
+            for version, works in released_summaries(project)]
+
+
+def released_summaries(project: Project) -> list[tuple[str, list[tuple[str, bytes]]]]:
+    """Each released version, oldest first, with the summary of each of its works (by document
+    id), read from its tag. Only for the edition's own repository: a version's build
+    (edition.version_builds), made from its sources in a folder of their own, lists no versions,
+    and neither does a build of another folder of texts."""
+    if project.texts_folder is not None or not _repository_root(project.root):
+        return []
+    released = []
+    for version in versions.released(project.root):
+        works = []
+        for name, data in sorted(versions.files_at(project.root, version, "texts").items()):
+            xml = parse(Path(name), data, project.max_source_bytes)
+            if kind_of(xml.tree.getroot()) == "work":
+                work_id = document_id(xml)
+                works.append((work_id, summarise(xml.tree, work_id, generic=False).xml))
+        released.append((str(version), works))
+    return released
+
+
+def _repository_root(root: Path) -> bool:
+    """Whether ``root`` is the top of a git work tree (a version's sources, laid out in a
+    folder inside it, are not)."""
+    if not versions.in_repository(root):
+        return False
+    return Path(versions.git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve() == root.resolve()
 
 
 def _urls(edition: Edition) -> dts_api.Urls:

@@ -1,0 +1,70 @@
+"""DTS of released versions: each released version of a work is a resource of its own in the
+current collection, with its version in its metadata and the relations between the versions,
+its navigation and documents answered by its version's own static API (html/v/<version>/dts/)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from edition import dts_api
+from edition.build import build
+from edition.project import find_project
+
+from test_release import commit, edit, new_version, repo, run  # noqa: F401,F811  (the fixture repo)
+
+FORMATS = ("html", "dts")
+MIM = "texts/mim-program-1996.xml"
+NEW_TEXT = "to open the borders to all."
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def two_releases(repo):
+    """v1.0.0, then v2.0.0 whose point 7.2 reads differently, then the current sources."""
+    assert run().exit_code == 0
+    edit(repo, MIM, "to open the borders.", NEW_TEXT)
+    new_version(repo, "2.0.0", "The text of 7.2 corrected.")
+    commit(repo, "2.0.0")
+    assert run().exit_code == 0
+    return repo
+
+
+def static_file(build: Path, url: str, base: str) -> Path:
+    """The file a host serving build/html at the edition's address answers ``url`` with."""
+    assert url.startswith(base), url
+    return build / "html" / Path(*(unquote(part) for part in url.removeprefix(base).split("/")))
+
+
+def test_each_released_version_is_a_resource_of_the_current_collection(two_releases, tmp_path):
+    project = find_project(two_releases)
+    out = build(project, FORMATS, tmp_path / "build")
+    base = project.base_url
+    root = json.loads((out / "dts" / "collection.json").read_text(encoding="utf-8"))
+    members = {member["@id"]: member for member in root["member"]}
+    assert root["totalChildren"] == len(members) == 2 * 3  # two works, current, 1.0.0 and 2.0.0
+    current = members[dts_api.resource_id(base, "mim-program-1996")]
+    old = members[dts_api.resource_id(base + "v/1.0.0/", "mim-program-1996")]
+    # Each says its version, from its header, and the versions point to one another.
+    assert old["extensions"] == {dts_api.VERSION: "1.0.0"}
+    assert members[dts_api.resource_id(base + "v/2.0.0/", "mim-program-1996")]["extensions"][dts_api.VERSION] == "2.0.0"
+    assert current["dublinCore"]["hasVersion"] == [dts_api.resource_id(base + f"v/{v}/", "mim-program-1996")
+                                                   for v in ("1.0.0", "2.0.0")]
+    assert old["dublinCore"]["isVersionOf"] == [current["@id"]]
+    assert old["dublinCore"]["identifier"] == [f"{base}v/1.0.0/mim-program-1996.html"]
+    assert old["download"] == f"{base}v/1.0.0/tei/mim-program-1996.xml"
+    # Its own templates lead to its version's static API, whose files hold its own text.
+    document = static_file(out, dts_api.expand(old["document"], {"ref": "7.2"}), base)
+    assert "to open the borders." in document.read_text(encoding="utf-8")
+    assert NEW_TEXT not in document.read_text(encoding="utf-8")
+    navigation = json.loads(static_file(out, dts_api.expand(old["navigation"], {"down": 1}), base).read_text())
+    assert navigation["resource"]["@id"] == old["@id"]
+    assert static_file(out, dts_api.expand(old["collection"], {}), base).is_file()
+    # The current API describes it as a member of its root collection, and serves it no text.
+    described = json.loads((out / "dts" / "collection" / f"{old['@id']}.json").read_text(encoding="utf-8"))
+    assert {k: v for k, v in described.items() if k not in ("@context", "dtsVersion", "member")} == old
+    assert not any(old["@id"] in path.name for path in (out / "dts" / "navigation").iterdir())
