@@ -73,3 +73,43 @@ Stylesheets._compile = logged
     compiled = log.read_text().split()
     assert sorted(compiled) == sorted(set(compiled))
     assert "text.xsl" in compiled
+
+
+def test_every_output_module_satisfies_the_output_protocol_and_one_that_does_not_is_refused():
+    import types
+
+    from edition.outputs import Output, checked
+    from edition.render import FORMATS
+
+    assert all(isinstance(module, Output) for modules in FORMATS.values() for module in modules)
+    partial = types.ModuleType("edition.outputs.partial")
+    partial.STYLESHEETS, partial.GENERIC, partial.MADE_FROM = [], False, "documents"
+    partial.prepare = lambda edition, folder: []
+    partial.write_document = lambda edition, work, folder: []
+    with pytest.raises(TypeError, match="edition.outputs.partial is not an output: it has no write_edition"):
+        checked(partial)
+    partial.write_edition = lambda edition, summaries: []
+    with pytest.raises(TypeError, match=r"write_edition must take \(edition, summaries, folder\)"):
+        checked(partial)
+    partial.write_edition, partial.MADE_FROM = (lambda edition, summaries, folder: []), "sources"
+    with pytest.raises(TypeError, match="MADE_FROM is 'sources'"):
+        checked(partial)
+
+
+def test_the_site_constants_declared_in_python_are_what_the_pages_show(built):
+    # edition/site.py declares the registers, the views and the citation styles once; the
+    # stylesheets receive them (xslt/common/params.xsl): the navigation, the view switch and the
+    # citation dialog show them in their order.
+    import lxml.html
+
+    from edition import site
+
+    index = lxml.html.parse(str(built / "html" / "index.html"))
+    nav = [(a.get("href"), a.text_content()) for a in index.xpath("//nav[@aria-label = 'Edition']//a")]
+    registers = [(f"{register.page}.html", register.label) for register in site.REGISTERS]
+    assert [entry for entry in nav if entry in registers] == registers
+    work = lxml.html.parse(str(built / "html" / "mim-program-1996.html"))
+    views = [(a.get("href"), a.text_content()) for a in work.xpath("//nav[@class = 'views']//a")]
+    assert views == [(site.view_file("mim-program-1996", name, "html"), view.label) for name, view in site.VIEWS.items()]
+    page = (built / "html" / "mim-program-1996.html").read_text(encoding="utf-8")
+    assert all(style.label in page for style in site.STYLES.values())
