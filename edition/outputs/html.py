@@ -35,7 +35,7 @@ STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
 VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
-INDEX_PAGE_SIZE = 100  # documents a page of the edition's listing holds: no page grows with the edition
+INDEX_PAGE_SIZE = 50  # documents a page of the edition's listing holds (some 13 kB each): no page grows with the edition
 NOT_FOUND = "404.html"  # the page for an address the site has no file for (edition/serve.py serves it)
 # A register page shows the first passages that name each entry; an entry named in more has
 # pages of its own that list them all, so many a page: no page grows with the edition.
