@@ -20,6 +20,9 @@ from lxml import etree
 from .xmlfile import NS, TEI_NS
 
 KEPT_WORDS = ("head",)  # elements whose words a summary keeps, besides those that point
+# Blocks whose words a summary keeps when they hold a name that points somewhere: the register
+# pages show each name in the words around it (keyword in context).
+CONTEXT_BLOCKS = ("p", "l", "item", "ab", "titlePart", "cell", "bibl")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,9 @@ def _prune(element: etree._Element, keep: bool) -> None:
 
 def _kept(element: etree._Element) -> bool:
     return (etree.QName(element).localname in KEPT_WORDS
-            or any(element.get(name) for name in ("ref", "source", "corresp")))
+            or any(element.get(name) for name in ("ref", "source", "corresp"))
+            or (etree.QName(element).localname in CONTEXT_BLOCKS
+                and element.xpath("boolean(.//*[@ref or @source or @corresp])")))
 
 
 def _generic(tree: etree._ElementTree, document_id: str) -> etree._Element:
