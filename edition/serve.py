@@ -23,7 +23,7 @@ from __future__ import annotations
 import mimetypes
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
@@ -73,6 +73,7 @@ class Site:
         self.pending: set[str] = set()  # paths in the site that the build under way makes again
         self.wake = threading.Event()
         self.catalogue = self._catalogue()
+        self.outputs = self._outputs()  # the files of the site each source made, as the build in place says
         self._ready_to_preview()
 
     @property
@@ -104,14 +105,19 @@ class Site:
         state = _state(self.project)
         if state == self.built_state:
             return
-        edited = sorted(name for name in state.keys() | self.built_state.keys()
-                        if state.get(name) != self.built_state.get(name))
-        previews = self._previews(edited)
+        while True:  # until texts/ stays as it was while the pages were made (a file half written)
+            edited = sorted(name for name in state.keys() | self.built_state.keys()
+                            if state.get(name) != self.built_state.get(name))
+            previews = self._previews(edited)
+            now = _state(self.project)
+            if now == state:
+                break
+            state = now
         with self.built:
             # Only a document shown ahead of the build has its outputs waited for: of one the
             # build will refuse (or stop), the outputs in place stay what is served.
             self.previews = {path: body for pages in previews.values() for path, body in pages.items()}
-            self.pending = self._outputs_of(previews)
+            self.pending = {path for name in previews for path in self.outputs.get(name, ())}
             self.seen_state = state
             self.built.notify_all()
         try:
@@ -126,6 +132,7 @@ class Site:
             for warning in self.builder.warnings:
                 self.log(str(warning))
             self.catalogue = catalogue
+            self.outputs = self._outputs()
             self.log("rebuilt")
         with self.built:
             self.built_state = self.seen_state = state
@@ -162,14 +169,15 @@ class Site:
                 pages[name] = {page.path.removeprefix("html/"): page.body}
         return pages
 
-    def _outputs_of(self, sources: Iterable[str]) -> set[str]:
-        """The files of the site that the build in place made from these sources."""
+    def _outputs(self) -> dict[str, list[str]]:
+        """The files of the site that the build in place made from each source (by file name),
+        read once per build, so that an edit is taken up without reading the manifest."""
         try:
             documents = manifest.read(self.folder).get("documents", {})
         except (OSError, ValueError):
-            return set()
-        return {output.removeprefix("html/") for name in sources for output in documents.get(name, {}).get("outputs", ())
-                if output.startswith("html/")}
+            return {}
+        return {name: [output.removeprefix("html/") for output in record.get("outputs", ()) if output.startswith("html/")]
+                for name, record in documents.items()}
 
     def _catalogue(self) -> dts_api.Catalogue:
         """The works and their citable units, as a build worker read them from texts/, and the
