@@ -5,6 +5,7 @@ one waits for it), and a path that names nothing is answered with the site's 404
 from __future__ import annotations
 
 import http.client
+import os
 import re
 import shutil
 import subprocess
@@ -35,7 +36,7 @@ def request(port: int, target: str, method: str = "GET") -> tuple[int, dict, byt
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, project):
     """A copy of the edition, built, and `edition serve` on it with its watcher; yields
-    (project, port, log lines, build folder)."""
+    (project, port, log lines, build folder, the server's Site)."""
     root = tmp_path_factory.mktemp("preview") / "edition"
     for folder in ("texts", "schema", "xslt"):
         shutil.copytree(project.root / folder, root / folder)
@@ -49,7 +50,7 @@ def served(tmp_path_factory, project):
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield copy, httpd.server_port, logs, folder
+        yield copy, httpd.server_port, logs, folder, httpd.site
     finally:
         stop.set()
         watcher.join(120)
@@ -84,7 +85,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_the_edited_page_is_answered_first_and_the_other_formats_follow(served):
-    project, port, logs, folder = served
+    project, port, logs, folder, _ = served
     builds = logs.count("rebuilt")
     edit(project, SENTENCE, "We want communism, previewed.")
     status, _, page = request(port, "/mim-program-1996.html")
@@ -106,7 +107,7 @@ def test_the_edited_page_is_answered_first_and_the_other_formats_follow(served):
 
 
 def test_a_request_for_the_pdf_right_after_an_edit_waits_for_the_new_pdf(served):
-    project, port, logs, folder = served
+    project, port, logs, folder, _ = served
     builds = logs.count("rebuilt")
     edit(project, "communism, previewed.", "communism, printed.")
     status, _, pdf = request(port, "/pdf/mim-program-1996.pdf")
@@ -116,7 +117,7 @@ def test_a_request_for_the_pdf_right_after_an_edit_waits_for_the_new_pdf(served)
 
 
 def test_an_edit_the_build_refuses_is_not_shown_and_nothing_waits_for_it(served):
-    project, port, logs, _ = served
+    project, port, logs, _, _ = served
     before = request(port, "/mim-program-1996.html")[2]
     failures = sum(line.startswith("build failed") for line in logs)
     source = project.texts / MIM
@@ -140,7 +141,7 @@ def test_an_edit_the_build_refuses_is_not_shown_and_nothing_waits_for_it(served)
 
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
 def test_a_path_that_names_nothing_is_the_sites_404_page_with_its_status(served, method):
-    _, port, _, folder = served
+    _, port, _, folder, _ = served
     page = folder / "html" / NOT_FOUND
     made = not page.exists()
     if made:  # a build that has no 404 page yet: the server's answer is what is tested
@@ -158,7 +159,7 @@ def test_a_path_that_names_nothing_is_the_sites_404_page_with_its_status(served,
 
 
 def test_without_a_404_page_a_path_that_names_nothing_is_a_plain_404(served):
-    _, port, _, folder = served
+    _, port, _, folder, _ = served
     page = folder / "html" / NOT_FOUND
     kept = page.read_bytes() if page.exists() else None
     page.unlink(missing_ok=True)
@@ -168,3 +169,19 @@ def test_without_a_404_page_a_path_that_names_nothing_is_a_plain_404(served):
     finally:
         if kept is not None:
             page.write_bytes(kept)
+
+
+def processor_of(renderer) -> tuple[int, int]:
+    """In the server's worker: its process and its compiled stylesheets (with their processor)."""
+    return os.getpid(), id(renderer.edition.stylesheets)
+
+
+def test_one_worker_with_one_set_of_compiled_stylesheets_serves_every_edit(served):
+    project, port, logs, _, site = served
+    before = site.builder.in_worker("naming the worker", processor_of)
+    for old, new in (("We want communism", "We want Communism"), ("We want Communism", "We want communism")):
+        builds = logs.count("rebuilt")
+        edit(project, old, new)
+        assert new.encode() in request(port, "/mim-program-1996.html")[2]
+        assert rebuilt(logs, builds + 1)
+    assert site.builder.in_worker("naming the worker", processor_of) == before
