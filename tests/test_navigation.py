@@ -207,6 +207,24 @@ def test_downloads_offer_every_format_with_its_size(built, id):
     assert re.search(r"\(TEI XML, \d+ KB\)", hrefs[f"tei/{id}.xml"])
 
 
+@pytest.mark.parametrize("id", WORK_IDS)
+def test_downloads_offer_the_works_dts_resources_from_the_site(built, live, id):
+    """Its DTS resource, navigation and TEI, the build's files at the same place in the site,
+    served by `edition serve` as a static host serves them."""
+    page = parsed(built / "html" / f"{id}.html")
+    hrefs = [href for href in page.xpath("//details[contains(@class, 'downloads')]//a/@href")
+             if href.startswith("dts/")]
+    assert sorted(href.split("/")[1] for href in hrefs) == ["collection", "document", "navigation"]
+    base = f"http://127.0.0.1:{live.server_port}/"
+    for href in hrefs:
+        made = built / unquote(href)
+        assert (built / "html" / unquote(href)).read_bytes() == made.read_bytes()
+        with urllib.request.urlopen(base + href) as response:
+            assert response.read() == made.read_bytes()
+    navigation = json.loads((built / unquote(next(h for h in hrefs if "/navigation/" in h))).read_text())
+    assert navigation["resource"]["@id"] in unquote(hrefs[0])
+
+
 def test_a_build_without_pdf_or_text_links_none(project, tmp_path):
     from edition.build import build
 
