@@ -32,7 +32,7 @@
         <xsl:if test="exists($citations)">
           <script src="{$root}assets/cite.js" defer="defer"></script>
         </xsl:if>
-        <xsl:if test="exists($content//*:button[contains-token(@class, 'app-toggle')])">
+        <xsl:if test="exists($content//*:button[@popovertarget])">
           <script src="{$root}assets/notes.js" defer="defer"></script>
         </xsl:if>
         <xsl:if test="$page = 'document'">
@@ -54,7 +54,7 @@
           <xsl:sequence select="f:version-note($current)"/>
           <xsl:sequence select="$content"/>
         </main>
-        <xsl:sequence select="f:site-footer()"/>
+        <xsl:sequence select="f:site-footer($current)"/>
       </body>
     </html>
   </xsl:function>
@@ -137,11 +137,18 @@
     </li>
   </xsl:function>
 
+  <!-- The footer; on paper it also gives the page's address (edition.css prints .print-url
+       only), which a printed page cannot show otherwise. The page for a missing address has
+       none of its own. -->
   <xsl:function name="f:site-footer" as="element()">
+    <xsl:param name="current" as="xs:string"/>
     <footer class="site-footer">
       <p>{f:edition-title()}, version {f:edition-version()}. The encoding and the notes are
         licensed under <a href="{f:licence-url()}">{f:licence-name()}</a>; see
         <a href="{$root}index.html#licence">the licence</a> for the texts themselves.</p>
+      <xsl:if test="$page != 'not-found'">
+        <p class="print-url">This page: {f:absolute($current)}</p>
+      </xsl:if>
     </footer>
   </xsl:function>
 
