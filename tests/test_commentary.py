@@ -126,17 +126,19 @@ def test_the_reading_text_numbers_the_commentary_with_the_other_notes(built, pro
 @pytest.mark.parametrize("work_id", WORK_IDS)
 def test_the_web_pages_number_the_commentary_and_list_it_after_the_text(built, project, work_id, view):
     page = lxml.html.parse(str(built / "html" / f"{work_id}{view}.html"))
-    markers = page.xpath("//article//sup[contains(@class, 'comm-ref')]/a")
+    markers = page.xpath("//article//sup[contains(@class, 'comm-ref')]/button")
     items = page.xpath("//article//section[contains(@class, 'commentary')]//li")
     assert len(markers) == len(items) == len(commentary(project, work_id))
     for marker, item in zip(markers, items):
-        assert marker.get("href") == "#" + item.get("id")
+        [note] = page.xpath(f"//*[@id = '{marker.get('popovertarget')}']")
+        assert note.get("popover") == ""
         assert item.xpath(".//a[@class='back-ref']/@href") == ["#" + marker.get("id")]
         assert marker.text_content() == item.get("value")
         assert item.xpath(".//span[@class='sources']/a[starts-with(@href, 'works.html#src-') or starts-with(@href, 'works.html#')]")
-    # Set apart from the notes on interventions, which are bracketed and not numbered.
+    # Numbered in one series with the notes on interventions, a marker of each kind set apart
+    # by its class.
     for marker in markers:
-        assert "app-note" not in marker.getparent().get("class")
+        assert "app-ref" not in marker.getparent().get("class")
     # The commentary is the editors' words: left out, the source's text remains.
     assert all("editorial" in s.get("class") for s in page.xpath("//section[contains(@class, 'commentary')]"))
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import run_apart, run_in as run
 from edition.scheme import SchemeError, check_expression
 from edition.build import _shared_outputs
+from edition.manifest import Record
 
 MIM = "mim-program-1996.xml"
 POINTS = """<citeStructure unit="point" match="/TEI/text/body/div[@type = 'point']" use="@n">"""
@@ -128,8 +129,10 @@ def test_a_reference_that_spells_another_document_s_id_writes_no_file_of_it(proj
 
 
 def test_two_sources_writing_one_output_are_refused():
-    records = {"a.xml": {"source": "texts/a.xml", "position": [2, 1], "outputs": ["html/a-1.html", "html/a.html"]},
-               "b.xml": {"source": "texts/b.xml", "position": [3, 4], "outputs": ["html/a-1.html"]}}
+    def record(source: str, position: tuple[int, int], outputs: list[str]) -> Record:
+        return Record(source, "", "", position, False, (), {output: "" for output in outputs}, "")
+    records = {"a.xml": record("texts/a.xml", (2, 1), ["html/a-1.html", "html/a.html"]),
+               "b.xml": record("texts/b.xml", (3, 4), ["html/a-1.html"])}
     [problem] = _shared_outputs(records)
     assert (problem.path, problem.line, problem.col) == ("texts/b.xml", 3, 4)
     assert "its output html/a-1.html is also an output of a.xml" in problem.message
