@@ -166,7 +166,7 @@ class Builder:
             _raise_problems(results, records)
             self.warnings = [warning for name in sorted(records) for warning in records[name].warnings]
             changed = bool(results) or len(kept) != len(previous.documents)
-            self._write_edition(workers, settings, staging, records, steps, changed)
+            self._write_edition(workers, settings, staging, records, steps, changed, same_versions)
             if released:
                 steps.run(versions_step, True, lambda: _link_versions(released, staging, steps.linked))
                 steps.run("concordance", False, lambda: self._write_concordance(released, staging))
@@ -206,15 +206,16 @@ class Builder:
         return [results[source] for source in sources]
 
     def _write_edition(self, workers: isolation.Pool, settings: Settings, staging: Path, records: dict[str, Record],
-                       steps: Steps, changed: bool) -> None:
+                       steps: Steps, changed: bool, same_versions: bool) -> None:
         """Each output's pages over the whole edition: made again when what they are made of
-        changed (the summaries, or any document), else linked from the previous build. They
-        read every summary: their time limit grows with the number of documents."""
+        changed (the summaries, or any document) or when the released versions did (the DTS
+        collection lists them), else linked from the previous build. They read every summary:
+        their time limit grows with the number of documents."""
         summaries = [_summary(staging, record) for _, record in sorted(records.items())]
         same_summaries = manifest.summary_digests(records) == steps.previous.summaries
         seconds = self.project.limits.seconds_for(len(records))
         for name in _names(settings):
-            unchanged = same_summaries if MODULES[name].MADE_FROM == "summaries" else not changed
+            unchanged = (same_summaries if MODULES[name].MADE_FROM == "summaries" else not changed) and same_versions
             steps.run(name, unchanged, lambda: self._edition_step(workers, name, summaries, staging, seconds))
 
     def _edition_step(self, workers: isolation.Pool, name: str, summaries: list[Summary], staging: Path,

@@ -68,3 +68,21 @@ def test_each_released_version_is_a_resource_of_the_current_collection(two_relea
     described = json.loads((out / "dts" / "collection" / f"{old['@id']}.json").read_text(encoding="utf-8"))
     assert {k: v for k, v in described.items() if k not in ("@context", "dtsVersion", "member")} == old
     assert not any(old["@id"] in path.name for path in (out / "dts" / "navigation").iterdir())
+
+
+def test_a_release_tagged_after_a_build_reaches_the_collection_of_the_next(repo, tmp_path):
+    """Tagging changes no source: the build after it must still list the new version."""
+    assert run().exit_code == 0
+    edit(repo, MIM, "to open the borders.", NEW_TEXT)
+    new_version(repo, "2.0.0", "The text of 7.2 corrected.")
+    commit(repo, "2.0.0")
+    project = find_project(repo)
+    out = tmp_path / "build"
+
+    def listed() -> set[str]:
+        root = json.loads((build(project, FORMATS, out) / "dts" / "collection.json").read_text(encoding="utf-8"))
+        return {member["@id"] for member in root["member"]}
+
+    assert dts_api.resource_id(project.base_url + "v/2.0.0/", "mim-program-1996") not in listed()
+    assert run().exit_code == 0  # tags v2.0.0 on the commit just built
+    assert dts_api.resource_id(project.base_url + "v/2.0.0/", "mim-program-1996") in listed()
