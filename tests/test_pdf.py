@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from lxml import etree
@@ -11,6 +12,7 @@ from pypdf.generic import IndirectObject
 
 from conftest import WORK_IDS, collapse, copy_project, reading_blocks
 from edition import build as builder
+from edition.outputs import pdf
 from edition.xmlfile import NS
 
 A4 = (595.28, 841.89)
@@ -193,6 +195,23 @@ def test_two_renderings_are_byte_identical(built, project, tmp_path):
         assert (again / "pdf" / f"{work_id}.pdf").read_bytes() == first
         assert (again / "print" / f"{work_id}.html").read_bytes() == (built / "print" / f"{work_id}.html").read_bytes()
 
+
+
+def test_a_process_decodes_the_fonts_once_for_every_build(built, tmp_path, monkeypatch):
+    """edition serve renders PDFs in one process, each build in a folder of its own."""
+    from weasyprint.text import fonts
+
+    decoded = []
+    decompress = fonts.woff2.decompress
+    monkeypatch.setattr(fonts.woff2, "decompress", lambda *args: decoded.append(1) or decompress(*args))
+    made = []
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        shutil.copytree(built / "print", folder / "print")
+        pdf.render(folder / "print" / f"{WORK_IDS[0]}.html", folder / "made.pdf", folder)
+        made.append((folder / "made.pdf").read_bytes())
+    assert made[0] == made[1] == (built / "pdf" / f"{WORK_IDS[0]}.pdf").read_bytes()
+    assert len(decoded) <= 4, "the second build decoded the fonts again"
 
 # Structure: headings and notes (PDF/UA-1) ------------------------------------------------
 
