@@ -412,3 +412,22 @@ def test_the_subject_names_no_empty_field(built, name):
     subject = PdfReader(built / "pdf" / f"{name}.pdf").metadata.subject
     assert subject.startswith(("Digital edition, version ", "Introduction, version "))
     assert not re.search(r"of ,|, ,|, \.|\. \.", subject), subject
+
+
+def with_calls(element) -> str:
+    """An element's text with each footnote replaced by its call, "¦"."""
+    if "footnote" in (element.get("class") or "").split():
+        return "¦" + (element.tail or "")
+    inner = "".join(with_calls(child) for child in element)
+    return (element.text or "") + inner + (element.tail or "")
+
+
+@pytest.mark.parametrize("work_id", WORK_IDS)
+def test_no_footnote_call_splits_a_word(built, work_id):
+    """A call stands after the word its intervention is inside ("Marxism-Leninism-Maoism14"),
+    never in it ("Marxism-Leninism14-Maoism")."""
+    page = etree.parse(str(built / "print" / f"{work_id}.html"), etree.HTMLParser())
+    blocks = [re.sub("¦+", "¦", with_calls(block).removesuffix(block.tail or ""))
+              for block in page.iterfind(".//body//*") if block.tag in ("p", "h1", "h2", "h3", "li")]
+    assert any("¦" in block for block in blocks)
+    assert [found.group() for block in blocks for found in re.finditer(r"\S{0,12}¦[\w-]\S*", block)] == []

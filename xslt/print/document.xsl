@@ -29,7 +29,10 @@
       <xsl:apply-templates select="teiHeader" mode="m:print"/>
       <body>
         <xsl:apply-templates select="teiHeader" mode="m:print-title-page"/>
-        <xsl:apply-templates select="text" mode="m:html-blocks"/>
+        <!-- A footnote's call follows the word its intervention is inside, never splitting it. -->
+        <xsl:apply-templates select="text" mode="m:html-blocks">
+          <xsl:with-param name="notes-after-words" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
       </body>
     </html>
   </xsl:template>

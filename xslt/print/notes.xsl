@@ -20,6 +20,16 @@
   <!-- White space collapsed here rather than by the renderer: WeasyPrint 70 fails an assertion
        when a footnote's text keeps a source line break next to a possible hyphenation. -->
   <xsl:template match="text()" mode="m:html-inline">
+    <xsl:variable name="made" as="node()*">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:apply-templates select="$made" mode="m:print-collapse"/>
+  </xsl:template>
+
+  <!-- What the web's rule for a text makes (the text, or the word a footnote's call follows
+       with the call), its white space collapsed. -->
+  <xsl:mode name="m:print-collapse" on-no-match="shallow-copy"/>
+  <xsl:template match="text()" mode="m:print-collapse">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
 
@@ -55,13 +65,24 @@
   <!-- A date's events are named in the web edition's register, not on paper. -->
   <xsl:template match="@corresp" mode="m:html-event-refs"/>
 
+  <!-- A note of the commentary after a word is set with the word (by the rule for the text
+       before it, which passes $joined): not again where it stands. -->
   <xsl:template match="note[f:is-commentary(.)]" mode="m:html-inline" priority="1">
-    <span class="editorial note footnote note-commentary">
-      <xsl:sequence select="f:note-role(.), f:lang(.)"/>
-      <span class="note-kind">Commentary. </span>
-      <span class="note-body"><xsl:sequence select="f:commentary-body(., false())"/></span>
-    </span>
+    <xsl:param name="notes-after-words" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="joined" as="xs:boolean" select="false()"/>
+    <xsl:if test="$joined or not(f:marker-joins-word(., $notes-after-words))">
+      <xsl:sequence select="f:commentary-footnote(.)"/>
+    </xsl:if>
   </xsl:template>
+
+  <xsl:function name="f:commentary-footnote" as="element()">
+    <xsl:param name="note" as="element(note)"/>
+    <span class="editorial note footnote note-commentary">
+      <xsl:sequence select="f:note-role($note), f:lang($note)"/>
+      <span class="note-kind">Commentary. </span>
+      <span class="note-body"><xsl:sequence select="f:commentary-body($note, false())"/></span>
+    </span>
+  </xsl:function>
 
   <xsl:template match="note" mode="m:html-inline">
     <span class="editorial note footnote{@type ! (' note-' || .)}">
