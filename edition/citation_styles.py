@@ -90,10 +90,10 @@ def stable_url(base_url: str, version: str | None, document: str, fragment: str 
     when later versions are published: ``<base-url>v/<version>/<id>.html#<fragment>``. A
     document without a version (not the edition's) has only its current page. The build of a
     released version has that version's folder as its base URL (edition.version_builds)."""
-    root = base_url.rstrip("/")
-    if version and not root.endswith(f"/v/{version}"):  # a version's own build is published there
-        root += f"/v/{version}"
-    return f"{root}/{document}.html{fragment}"
+    root = base_url.rstrip("/") + "/"
+    if version and not root.endswith("/" + versions.site_folder(version)):  # a version's own build is published there
+        root += versions.site_folder(version)
+    return f"{root}{document}.html{fragment}"
 
 
 def current_url(base_url: str, document: str, fragment: str = "") -> str:

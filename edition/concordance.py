@@ -18,6 +18,7 @@ from pathlib import Path
 from . import changes
 from .project import Project
 from .saxon import Stylesheets
+from .versions import site_folder
 from .xmlfile import NS
 
 
@@ -46,7 +47,7 @@ def _concordance(current: changes.Snapshot, seen: dict[str, changes.Snapshot]) -
             for ref, fragment in ids.items():
                 entry = references.setdefault(f"{document}:{ref}", {"reference": f"{document}:{ref}", "passages": {}})
                 page = f"{document}.html#{fragment}"
-                entry["passages"][version] = page if version == "current" else f"v/{version}/{page}"
+                entry["passages"][version] = page if version == "current" else site_folder(version) + page
     for reference, entry in references.items():
         if reference not in resolved:
             entry["became"] = _became(declared.get(reference), resolved)

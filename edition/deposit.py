@@ -20,7 +20,7 @@ from pathlib import Path
 from .citation_styles import stable_url
 from .document_names import document_id
 from .project import Project
-from .versions import Version
+from .versions import Version, published_at
 from .xmlfile import NS, XmlFile
 
 CFF_NAME, DATACITE_NAME = "CITATION.cff", "datacite.json"
@@ -69,15 +69,10 @@ def facts(project: Project, files: list[XmlFile], version: Version, previous: Ve
         licences=_distinct(_licence(availability) for root in headers for availability in
                            root.iterfind("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability", NS)),
         doi=_first(headers, "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='DOI']"),
-        url=version_url(project.base_url, version),
+        url=published_at(project.base_url, version),
         parts=tuple((_first([xml.tree.getroot()], "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']"),
                      stable_url(project.base_url, str(version), document_id(xml))) for xml in works),
-        previous_url=version_url(project.base_url, previous) if previous else "")
-
-
-def version_url(base_url: str, version: Version) -> str:
-    """The address of a version's own copy of the edition."""
-    return f"{base_url.rstrip('/')}/v/{version}/"
+        previous_url=published_at(project.base_url, previous) if previous else "")
 
 
 def write(project: Project, facts_of_version: Facts) -> list[Path]:

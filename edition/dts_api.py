@@ -40,6 +40,7 @@ from lxml import etree
 from .citable import Unit, units
 from .documents import Edition, Work
 from .published import DECLARATION, inert, published
+from .versions import site_folder
 from .xmlfile import NS, TEI_NS, element_at, safe_parser
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
@@ -150,16 +151,11 @@ def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = 
     base = edition.project.base_url
     found = {work.id: _resource(resource_id(base, work.id), work, units_of(work)) for work in works}
     for version, its_works in released:
-        folder = version_folder(version)
+        folder = site_folder(version)
         found.update({folder + work.id: _resource(resource_id(base + folder, work.id), work, [], folder)
                       for work in its_works})
     return Catalogue(identifier(base), _edition_title(edition, works), base, found,
                      {r.id: key for key, r in found.items()})
-
-
-def version_folder(version: str) -> str:
-    """Where a released version is published in the site (edition.version_builds)."""
-    return f"v/{version}/"
 
 
 def identifier(address: str) -> str:

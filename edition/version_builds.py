@@ -34,7 +34,7 @@ from pathlib import Path
 from . import concordance, isolation, manifest, versions
 from .errors import EditionError
 from .project import Project
-from .versions import Version
+from .versions import Version, published_at, site_folder
 
 SOURCES = ("texts", "schema")  # what a version takes from its tag; the toolkit is the current one
 KEY_FILE = "key"
@@ -67,7 +67,7 @@ class VersionBuild:
         for path, digest in sorted(listed.items()):
             folder, _, rest = path.partition("/")
             if folder in SITE_FOLDERS:
-                site[f"html/v/{self.version}/{SITE_FOLDERS[folder]}{rest}"] = (path, digest)
+                site[f"html/{site_folder(self.version)}{SITE_FOLDERS[folder]}{rest}"] = (path, digest)
         return site
 
 
@@ -185,13 +185,9 @@ def _build_version(project: Project, version: Version, folder: Path, links: dict
         (sources / LINKS / f"{document}.json").write_text(json.dumps(passages, ensure_ascii=False, sort_keys=True),
                                                           encoding="utf-8")
     shutil.rmtree(folder / "build", ignore_errors=True)
-    released = dataclasses.replace(project, root=sources, base_url=_version_base(project.base_url, version))
+    released = dataclasses.replace(project, root=sources, base_url=published_at(project.base_url, version))
     try:
         make(released, folder / "build")
     except EditionError as error:
         raise EditionError([dataclasses.replace(problem, message=f"building {version.tag}: {problem.message}")
                             for problem in error.problems]) from None
-
-
-def _version_base(base_url: str, version: Version) -> str:
-    return f"{base_url.rstrip('/')}/v/{version}/" if base_url else f"v/{version}/"

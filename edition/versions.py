@@ -21,6 +21,17 @@ SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 LEVELS = ("patch", "minor", "major")  # the parts of a version, from the least to the most
 
 
+def site_folder(version: Version | str) -> str:
+    """Where a released version is published inside the site: ``v/<version>/``."""
+    return f"v/{version}/"
+
+
+def published_at(base_url: str, version: Version | str) -> str:
+    """The address of a released version's own copy of the edition (its folder alone without
+    a base URL)."""
+    return f"{base_url.rstrip('/')}/{site_folder(version)}" if base_url else site_folder(version)
+
+
 @dataclass(frozen=True, order=True)
 class Version:
     """A semantic version, major.minor.patch, ordered as numbers."""
