@@ -37,7 +37,8 @@
       'authors': $header/fileDesc/titleStmt/author,
       'editors': $header/fileDesc/titleStmt/respStmt/(orgName | persName | name),
       'url': f:absolute($file),
-      'pdf': f:absolute('pdf/' || f:document-id($document) || '.pdf'),
+      (: the PDF's address only where the build makes it, as the page's downloads say :)
+      'pdf': $downloads/Q{}downloads/Q{}file[@kind = 'pdf']/@href ! f:absolute(string(.)),
       'sources': $sources }, f:header-facts($header)))"/>
   </xsl:function>
 

@@ -26,9 +26,7 @@
         <title>{string-join(distinct-values(($title, f:edition-title())), ' – ')}</title>
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
-        <!-- The PDF's address only where the build makes the PDF (the page's downloads say). -->
-        <xsl:sequence select="f:head-metadata()[not(@name = 'citation_pdf_url'
-          and $page = 'document' and empty($downloads/Q{}downloads/Q{}file[@kind = 'pdf']))]"/>
+        <xsl:sequence select="f:head-metadata()"/>
         <xsl:if test="exists($citations)">
           <script src="{$root}assets/cite.js" defer="defer"></script>
         </xsl:if>
