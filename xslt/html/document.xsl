@@ -3,7 +3,7 @@
      text comes from and how to cite it, then the text with every citable block anchored. The
      document is the normalised one (common/normalise.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
@@ -133,19 +133,17 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- What each kind of file the build offers is, in words, with its format and media type. -->
-  <xsl:variable name="f:download-kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
+  <!-- What each kind of file the build offers is, in words, with its format and media type;
+       the citation files as the site declares them (edition/site.py). -->
+  <xsl:variable name="f:download-kinds" as="map(xs:string, map(xs:string, xs:string))" select="map:merge((map {
     'pdf': map { 'label': 'The text as a PDF', 'format': 'PDF', 'type': 'application/pdf' },
     'reading-text': map { 'label': 'Reading text', 'format': 'plain text', 'type': 'text/plain' },
     'diplomatic-text': map { 'label': 'Diplomatic text', 'format': 'plain text', 'type': 'text/plain' },
     'tei': map { 'label': 'TEI source', 'format': 'TEI XML', 'type': 'application/tei+xml' },
     'dts-document': map { 'label': 'The text through the DTS API', 'format': 'TEI XML', 'type': 'application/tei+xml' },
     'dts-navigation': map { 'label': 'Its citation tree (DTS navigation)', 'format': 'JSON-LD', 'type': 'application/ld+json' },
-    'dts-collection': map { 'label': 'Its description (DTS resource)', 'format': 'JSON-LD', 'type': 'application/ld+json' },
-    'bibtex': map { 'label': 'Its citation for BibTeX', 'format': 'BibTeX', 'type': 'application/x-bibtex' },
-    'ris': map { 'label': 'Its citation for RIS', 'format': 'RIS', 'type': 'application/x-research-info-systems' },
-    'csl-json': map { 'label': 'Its citation for CSL', 'format': 'CSL-JSON', 'type': 'application/vnd.citationstyles.csl+json' }
-    }"/>
+    'dts-collection': map { 'label': 'Its description (DTS resource)', 'format': 'JSON-LD', 'type': 'application/ld+json' } },
+    $f:site?downloads?* ! map { ?name: map { 'label': 'Its citation for ' || ?label, 'format': ?label, 'type': ?media_type } }))"/>
 
   <!-- A file's size as readers read one: bytes, or kilobytes (of 1,024 bytes) to a whole number,
        or megabytes to one decimal. -->
