@@ -43,7 +43,7 @@ def write(project, builds: list[VersionBuild], staging: Path) -> list[Path]:
     edition = documents.load(project, stylesheets)
     data = etree.ElementTree(version_data(found, texts, [work.id for work in edition.works]))
     works = [work.file.tree for work in edition.works]
-    common = {**html._common(edition), "works": works, "version-data": data}
+    common = {**html.page_params(edition), "works": works, "version-data": data}
     host = edition.registers or (edition.works[0].file if edition.works else None)
     if host is None:
         return written

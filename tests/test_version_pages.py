@@ -158,7 +158,7 @@ def test_a_withdrawn_passage_says_so_with_its_reason(project):
                      "fragment": "point-1.1", "reason": "Elsewhere.", "in": "current"},
              "7.1": {"kind": "gone", "in": "current"}}
     result = lxml_html.fromstring(stylesheets.transform("html.xsl", work.file.tree, work.path, {
-        **html._common(edition), "base-url": f"{PUBLISHED}v/1.0.0/", "page": "document", "view": "reading",
+        **html.page_params(edition), "base-url": f"{PUBLISHED}v/1.0.0/", "page": "document", "view": "reading",
         "version-links": json.dumps(links)}))
     fate = {ref: result.get_element_by_id(f"point-{ref}").find_class("version-fate")[0] for ref in links}
     assert text_of(fate["7.2"]) == "Withdrawn in version 2.0.0: Not <b>in</b> the source."

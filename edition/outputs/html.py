@@ -80,7 +80,7 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
 
 def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None,
            around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> str:
-    params = {**_common(edition), "page": "document", "view": view, **work.generic_params(),
+    params = {**page_params(edition), "page": "document", "view": view, **work.generic_params(),
               **version_builds.links_param(edition.project, work.id)}  # an old version's page
     for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
         if value is not None:
@@ -310,7 +310,7 @@ def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> 
             continue
         shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
         source = edition.introduction if page == "introduction" else None
-        params = {**_common(edition), "page": page, "works": shown}
+        params = {**page_params(edition), "page": page, "works": shown}
         if page in REGISTER_PAGES:
             params |= {**REGISTER_PAGING, "page-marker": marker, "register-set": registers}
         html = edition.stylesheets.transform("html.xsl", source.tree if source else host,
@@ -324,7 +324,7 @@ def _write_not_found(edition: Edition, works: list, host, host_path: Path, out: 
     """404.html, which a server answers (with its status) for an address it has no file for:
     its links start from the site's path, since it is served at any depth."""
     edition.progress("html  404")
-    params = {**_common(edition), "page": "not-found", "works": works, "root": site_root(edition.project.base_url)}
+    params = {**page_params(edition), "page": "not-found", "works": works, "root": site_root(edition.project.base_url)}
     return _write(out / NOT_FOUND, edition.stylesheets.transform("html.xsl", host, host_path, params))
 
 
@@ -362,7 +362,7 @@ def _write_index_pages(edition: Edition, works: list, host, host_path: Path, out
     written = []
     for number in range(1, count + 1):
         first = (number - 1) * size
-        params = {**_common(edition), "page": "index", "works": works[first:first + size], "listing-page": number,
+        params = {**page_params(edition), "page": "index", "works": works[first:first + size], "listing-page": number,
                   "listing-pages": count, "listing-first": first + 1, "listing-total": len(works)}
         html = edition.stylesheets.transform("html.xsl", host, host_path, params)
         written.append(_write(out / ("index.html" if number == 1 else f"index-{number}.html"), html))
@@ -387,7 +387,9 @@ def _aligned(edition: Edition) -> list[XmlFile]:
     return [work.file for work in Edition.of(edition.project, edition.stylesheets, chosen).works]
 
 
-def _common(edition: Edition) -> dict:
+def page_params(edition: Edition) -> dict:
+    """The parameters every page of the site is made with: the edition's address, the pages'
+    security policy, and the registers, alignment and introduction the pages link."""
     params = {"base-url": edition.project.base_url, "content-security-policy": policy.PAGES}
     if edition.registers is not None:
         params["registers"] = edition.registers.tree
