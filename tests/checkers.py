@@ -7,10 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from browser import chromium
 from conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = (390, 1280)  # a phone and a desktop
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -28,3 +30,22 @@ def accessibility_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]]
+
+
+def violations_at_both_widths(pages: dict[str, str], shots: Path) -> dict[str, list[str]]:
+    """axe-core's violations of each page (name: URL) at each of WIDTHS, as "name@width", with a
+    screenshot of each page in ``shots``."""
+    violations = {}
+    with chromium() as browser:
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+            page = context.new_page()
+            for name, url in pages.items():
+                page.goto(url)
+                page.screenshot(path=str(shots / f"{name.replace('/', '_')}-{width}.png"), full_page=True)
+                found = accessibility_violations(page)
+                if found:
+                    violations[f"{name}@{width}"] = found
+            context.close()
+    print(f"screenshots in {shots}")
+    return violations

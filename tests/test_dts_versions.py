@@ -15,23 +15,11 @@ from edition.build import build
 from edition.project import find_project
 
 from test_release import commit, edit, new_version, repo, run  # noqa: F401,F811  (the fixture repo)
+from test_version_builds import MIM, NEW_TEXT, two_releases  # noqa: F401  (v1.0.0, then v2.0.0)
 
 FORMATS = ("html", "dts")
-MIM = "texts/mim-program-1996.xml"
-NEW_TEXT = "to open the borders to all."
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def two_releases(repo):
-    """v1.0.0, then v2.0.0 whose point 7.2 reads differently, then the current sources."""
-    assert run().exit_code == 0
-    edit(repo, MIM, "to open the borders.", NEW_TEXT)
-    new_version(repo, "2.0.0", "The text of 7.2 corrected.")
-    commit(repo, "2.0.0")
-    assert run().exit_code == 0
-    return repo
 
 
 def static_file(build: Path, url: str, base: str) -> Path:
