@@ -17,7 +17,6 @@ import urllib.parse
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import changes, deposit, isolation, versions
 from .errors import EditionError, Problem

@@ -6,7 +6,6 @@ documents."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
