@@ -243,17 +243,6 @@
     <xsl:sequence select="$id || $f:views[?name = $view]?suffix || '.html'"/>
   </xsl:function>
 
-  <!-- The id of any element that has a place in the page: the one the normalisation pass
-       stamped, its own xml:id, or the path of its ancestors (front-div-1), for divisions and
-       title pages outside the citation scheme. -->
-  <xsl:function name="f:anchor" as="xs:string">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="($element/@e:id, $element/@xml:id,
-      string-join(for $e in $element/ancestor-or-self::*[not(self::TEI or self::text)]
-        return local-name($e) || '-' || (count($e/preceding-sibling::*[local-name() = local-name($e)]) + 1), '.')
-      => replace('(^|\.)(front|body|back)-1', '$1$2'))[1]"/>
-  </xsl:function>
-
   <!-- The source description of the header, for the about box and the edition's page: the
        source in one line (author, title, the date it prints, the dates established, where it is
        published), then its notes, each under the name of what it says; then the later layers of
