@@ -84,8 +84,18 @@ def render(edition: Edition, work: Work, view: str, citations: etree._ElementTre
               **version_builds.links_param(edition.project, work.id)}  # an old version's page
     for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
         if value is not None:
-            params[name] = value
+            params[name] = _own_document(edition, value)
     return edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
+
+
+def _own_document(edition: Edition, value):
+    """A page's own parameter (a tree, or already a document of the stylesheets) as a document,
+    made from its bytes: as a tree it would be kept among the few the stylesheets remember
+    (edition.saxon) and push out the work, the registers and the alignment that every page
+    reads, which were then made again for each page (some 5 ms a page)."""
+    if isinstance(value, etree._ElementTree):
+        return edition.stylesheets.document(etree.tostring(value, encoding="UTF-8"))
+    return value
 
 
 def neighbours(edition: Edition, work: Work) -> etree._ElementTree:

@@ -25,11 +25,20 @@
   <!-- The styles and the formats offered, and their names, are $f:cite-styles and
        $f:cite-formats (common/params.xsl). -->
 
+  <!-- The citations of a passage, by its reference: looked up, where a search of every passage
+       for each unit's button grew with the square of the units. -->
+  <xsl:key name="f:passage-citations" match="citations/passage" use="@ref"/>
+
+  <xsl:function name="f:passage-citations" as="element(passage)?">
+    <xsl:param name="reference" as="xs:string?"/>
+    <xsl:sequence select="$citations ! key('f:passage-citations', $reference, .)[1]"/>
+  </xsl:function>
+
   <!-- The box of a reference; $what names what it cites ('this text'). -->
   <xsl:function name="f:cite-box" as="element()?">
     <xsl:param name="reference" as="xs:string"/>
     <xsl:param name="what" as="xs:string"/>
-    <xsl:apply-templates select="$citations/citations/passage[@ref = $reference]" mode="m:html-cite-box">
+    <xsl:apply-templates select="f:passage-citations($reference)" mode="m:html-cite-box">
       <xsl:with-param name="what" select="$what"/>
     </xsl:apply-templates>
   </xsl:function>
@@ -94,7 +103,7 @@
   <xsl:function name="f:cite-button" as="element()?">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
-    <xsl:if test="exists($citations/citations/passage[@ref = $reference])">
+    <xsl:if test="exists(f:passage-citations($reference))">
       <button type="button" class="cite-unit" hidden="hidden" data-cite="{$reference}"
         aria-label="Cite {$reference}">cite</button>
     </xsl:if>
