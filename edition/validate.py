@@ -153,30 +153,107 @@ def _load(path: Path) -> etree._ElementTree:
         raise EditionError.at(path, f"cannot load the schema ({error}); run `edition schema`") from None
 
 
-def _schematron(schema: etree._ElementTree) -> "_Rules":
-    """The Schematron compiled to XSLT by lxml, with the locations of attributes mended, reading
-    other files through _EditionFiles alone.
+def _schematron(schema: etree._ElementTree) -> "Rules":
+    """The Schematron compiled to XSLT by lxml, each pattern visiting only the nodes its rules
+    are about, reading other files through _EditionFiles alone."""
+    stylesheet = rules_stylesheet(schema)
+    visit_rule_contexts(stylesheet)
+    return Rules(stylesheet)
 
-    lxml's XSLT 1.0 skeleton writes an attribute's location without its element
-    ("/@ref"); one added step makes it the full path, so the problem has a line.
+
+def rules_stylesheet(schema: etree._ElementTree, fired_rules: bool = False) -> etree._ElementTree:
+    """The Schematron as lxml's XSLT 1.0 skeleton compiles it, with the locations of attributes
+    mended; its report lists the rules that fired only if ``fired_rules`` (nothing here reads
+    them, and they are an element for each node a rule is about).
+
+    The skeleton writes an attribute's location without its element ("/@ref"); one added step
+    makes it the full path, so the problem has a line.
     """
-    stylesheet = isoschematron.Schematron(schema, store_xslt=True).validator_xslt
+    params = {} if fired_rules else {"generate-fired-rule": "'false'"}  # an XPath: the string false
+    stylesheet = isoschematron.Schematron(schema, store_xslt=True, compile_params=params).validator_xslt
     for template in stylesheet.iterfind(f"{{{XSL}}}template[@match='@*'][@mode='schematron-get-full-path']"):
         template.insert(0, etree.Element(f"{{{XSL}}}apply-templates", select="parent::*", mode="schematron-get-full-path"))
-    # document() asks the resolvers of the parser that parsed the stylesheet, and parses what
-    # they give with it: parsed again here, so that this is known to be ours.
-    files = _EditionFiles()
-    parser = safe_parser()
-    parser.resolvers.add(files)
-    return _Rules(etree.XSLT(etree.fromstring(etree.tostring(stylesheet), parser), access_control=ACCESS), files)
+    return stylesheet
 
 
-class _Rules:
+class UnexpectedSkeleton(Exception):
+    """lxml's compiled Schematron is not shaped as visit_rule_contexts expects."""
+
+
+def visit_rule_contexts(stylesheet: etree._ElementTree) -> None:
+    """Each pattern's rules applied to the nodes their contexts select, in document order.
+
+    The skeleton walks every element and attribute of the document once for each pattern (and
+    once more for each in the default mode, which finds nothing), where a pattern's rules are
+    about a few of them: the same rules now fire on the same nodes in the same order, at a
+    fraction of the cost. Raises UnexpectedSkeleton, rather than check less, if the skeleton's
+    output is not as expected."""
+    [root] = [t for t in stylesheet.iterfind(f"{{{XSL}}}template[@match='/']") if t.get("mode") is None]
+    for walk in [a for a in root.iter(f"{{{XSL}}}apply-templates") if a.get("mode") is None and a.get("select") is None]:
+        walk.getparent().remove(walk)
+    passes = [a for a in root.iter(f"{{{XSL}}}apply-templates") if a.get("select") == "/" and a.get("mode")]
+    if not passes:
+        raise UnexpectedSkeleton("no pass for the patterns")
+    for visit in passes:
+        rules = _rule_templates(stylesheet, visit.get("mode"))
+        visit.set("select", " | ".join(_selected(rule.get("match")) for rule in rules))
+
+
+def _rule_templates(stylesheet: etree._ElementTree, mode: str) -> list[etree._Element]:
+    """The templates of a pattern's rules, each made to stop at its node rather than go on to
+    the node's attributes and children; the pattern's fallbacks (for the nodes no rule is
+    about, priority below 0) go on no more either."""
+    rules = []
+    for template in stylesheet.iterfind(f"{{{XSL}}}template[@mode='{mode}']"):
+        steps = [a for a in template.iterfind(f"{{{XSL}}}apply-templates") if a.get("mode") == mode]
+        if any(step.get("select") != "@*|*" for step in steps):
+            raise UnexpectedSkeleton(f"pass {mode} steps on to other nodes than attributes and children")
+        for step in steps:
+            template.remove(step)
+        if float(template.get("priority", "0")) >= 0:
+            if len(steps) != 1:
+                raise UnexpectedSkeleton(f"the rule {template.get('match')} does not go on to its node's attributes and children")
+            rules.append(template)
+    if not rules:
+        raise UnexpectedSkeleton(f"pass {mode} has no rules")
+    return rules
+
+
+def _selected(pattern: str) -> str:
+    """The XPath that selects the nodes an XSLT 1.0 match pattern matches: each relative
+    alternative (tei:ptr, @ref[...]) anywhere in the document, an absolute one as it is."""
+    return " | ".join(alternative if alternative.startswith(("/", "id(", "key(")) else "//" + alternative
+                      for alternative in _alternatives(pattern))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern's alternatives: split at each | outside brackets, parentheses and quotes."""
+    alternatives, depth, quote, start = [], 0, "", 0
+    for index, character in enumerate(pattern):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character in "[(":
+            depth += 1
+        elif character in "])":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            alternatives.append(pattern[start:index].strip())
+            start = index + 1
+    return alternatives + [pattern[start:].strip()]
+
+
+class Rules:
     """The compiled Schematron, applied to one document with the files beside it readable."""
 
-    def __init__(self, transform: etree.XSLT, files: "_EditionFiles"):
-        self._transform = transform
-        self._files = files
+    def __init__(self, stylesheet: etree._ElementTree):
+        # document() asks the resolvers of the parser that parsed the stylesheet, and parses
+        # what they give with it: parsed again here, so that this is known to be ours.
+        self._files = _EditionFiles()
+        parser = safe_parser()
+        parser.resolvers.add(self._files)
+        self._transform = etree.XSLT(etree.fromstring(etree.tostring(stylesheet), parser), access_control=ACCESS)
 
     def __call__(self, tree: etree._ElementTree) -> etree._ElementTree:
         self._files.local.folder = _folder_of(tree.docinfo.URL)

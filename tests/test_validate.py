@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from lxml import etree
 
 from conftest import position_of
+from edition import validate
 
 
 def test_the_edition_is_valid(cli, project):
@@ -139,3 +141,61 @@ def test_a_text_copied_away_from_its_registers_is_refused_once_saying_they_must_
     assert problems == [f'{copy}:{line}:{col}: error: registers.xml is not beside this file: '
                         f'@ref="registers.xml#mim" names it by its file name, so it must sit in the same folder '
                         f'({tmp_path}); {pointers - 1} other pointers of this file name it too']
+
+
+# Every pattern of the Schematron broken at least once: (file, text replaced, replacement).
+EVERY_PATTERN_BROKEN = [
+    # (in a file no other file reads: the parser that reads a file for the rules refuses it)
+    ("introduction.xml", '<div type="section" xml:id="transmission">', '<div type="section" xml:id="organisations">'),
+    ("mim-program-1996.xml", 'ref="registers.xml#lenin"', 'ref="registers.xml#nobody"'),
+    ("mim-program-1996.xml", '<seg type="allusion" source="registers.xml#bpp-ten-point-program">land,',
+     '<seg type="allusion" source="registers.xml#nothing" ana="#nowhere" corresp="#point-1 #point-1">land,'),
+    ("mim-program-1996.xml", 'target="registers.xml#src-mao-new-democracy-1940"', 'target="javascript:alert(1)"'),
+    ("mim-program-1996.xml", '<edition n="1.0.0">', '<edition n="01.0">'),
+    ("mim-program-1996.xml", "registers.xml#death-of-mao-zedong registers.xml#arrest",
+     "registers.xml#mao-zedong registers.xml#arrest"),
+    ("mim-program-1996.xml", 'n="10" xml:id="point-10">\n        <head>10.', 'n="11" xml:id="point-11">\n        <head>11.'),
+    ("mim-program-1996.xml", '<cit type="block">', '<cit type="block"/><cit type="block">'),
+    ("mim-program-1996.xml", '<citeStructure unit="point"', '<citeStructure unit="-point"'),
+    ("mim-program-1996.xml", "<choice><corr>independent</corr>", "<choice><corr>independent</corr><corr>x</corr>"),
+    ("mim-program-1996.xml", '<docDate when="1996-08">', '<docDate when="1996-8">'),
+    ("mim-program-1996.xml", '<idno type="document">mim-program-1996</idno>', '<idno type="document">mim-program</idno>'),
+    ("mim-program-1996.xml", '<div type="archive-note" decls="#source-archive-note">', '<div decls="#nothing">'),
+    ("mim-program-1996.xml", 'notBefore="2008-02-10" cert="low"', 'notBefore="2008-02-10"'),
+    ("mim-program-1996.xml", '<note type="commentary">', "<note>"),
+    ("mim-program-1996.xml", '<seg type="allusion" source="registers.xml#bpp-ten-point-program">We believe',
+     '<seg type="allusion">We believe'),
+    ("alignment.xml", "llco-what-we-strive-for.xml#point-7", "llco-what-we-strive-for.xml#point-70"),
+]
+
+
+def test_the_rules_visit_the_nodes_they_are_about_and_find_what_a_walk_of_every_node_finds(texts_copy, project):
+    # Each pattern applies its rules to the nodes their contexts select, where lxml's skeleton
+    # walks the whole document for each pattern: the reports must be the same, rule for rule.
+    for name, old, new in EVERY_PATTERN_BROKEN:
+        break_copy(texts_copy, old, new, name)
+    schema = etree.parse(str(project.schema / "edition.sch"))
+    walking = validate.Rules(validate.rules_stylesheet(schema, fired_rules=True))
+    visiting = validate.rules_stylesheet(schema, fired_rules=True)
+    validate.visit_rule_contexts(visiting)
+    visiting = validate.Rules(visiting)
+    failed = set()
+    for path in sorted(texts_copy.glob("*.xml")):
+        # recover: the parser keeps a second identifier, which the rules are to find
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        tree = etree.ElementTree(etree.fromstring(path.read_bytes(), parser, base_url=path.as_uri()))
+        report = _report(visiting, tree)
+        assert report == _report(walking, tree), path.name
+        assert any(kind == "fired-rule" for kind, *_ in report)
+        failed |= {pattern for kind, pattern, *_ in report if kind == "failed-assert"}
+    assert failed == set(schema.xpath("//sch:pattern/@id", namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"}))
+
+
+def _report(rules: validate.Rules, tree) -> list[tuple[str, ...]]:
+    """Each rule fired and each assertion failed, in order: kind, pattern, rule or location, text."""
+    entries, pattern = [], None
+    for entry in rules(tree).getroot().iterchildren(etree.Element):
+        kind = etree.QName(entry).localname
+        pattern = entry.get("id") if kind == "active-pattern" else pattern
+        entries.append((kind, pattern, entry.get("context") or entry.get("location") or "", " ".join(entry.itertext())))
+    return entries
