@@ -374,7 +374,7 @@ def _names(settings: Settings) -> list[str]:
 
 
 def _summary(folder: Path, record: Record) -> Summary:
-    return Summary(record.id, record.generic, (folder / record.summary).read_bytes())
+    return Summary(record.id, record.generic, folder / record.summary)
 
 
 def _link(old: Path, new: Path, relative_paths) -> None:

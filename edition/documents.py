@@ -58,6 +58,13 @@ class Edition:
         return Edition(project, stylesheets, found.get("registers"), progress, found.get("alignment"),
                        found.get("introduction"))
 
+    def cited_works(self) -> set[str]:
+        """The document ids of the works the introduction cites by reference (``ref/@cRef``,
+        "mim-program-1996:7.2"): the works its pages read, and only those."""
+        if self.introduction is None:
+            return set()
+        return {ref.get("cRef").partition(":")[0] for ref in self.introduction.tree.iterfind(".//tei:ref[@cRef]", NS)}
+
     @classmethod
     def of(cls, project: Project, stylesheets: Stylesheets | None, files: list[XmlFile],
            progress: Callable[[str], None] = lambda message: None, only: set[str] | None = None) -> LoadedEdition:

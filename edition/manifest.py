@@ -17,7 +17,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
+from . import __version__, occurrences
 from .errors import Problem
 from .project import Project
 
@@ -128,7 +128,12 @@ def reusable(folder: Path, listed: Manifest, name: str, digest: str, neighbours:
 
 
 def summary_digests(records: dict[str, Record]) -> list[str]:
-    return sorted(record.outputs.get(record.summary, "") for record in records.values())
+    """The digests of what the steps over the whole edition read of each document: its summary,
+    and its list of the places that name a register entry, where the build made one: when one
+    of them changes, those steps are made again."""
+    return sorted(record.outputs.get(path, "") for record in records.values()
+                  for path in (record.summary, f"{occurrences.FOLDER}/{record.id}.xml")
+                  if path == record.summary or path in record.outputs)
 
 
 def write(project: Project, folder: Path, context_digest: str, digests: dict[Path, str],

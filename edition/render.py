@@ -20,7 +20,8 @@ from .errors import EditionError, Problem
 from .outputs import Output, checked, dts, html, name_of, pdf, print_html, search, text
 from .project import Project
 from .saxon import Stylesheets
-from .summary import Summary, summarise
+from . import summary
+from .summary import Summary
 from .validate import Validator, check_files
 from .xmlfile import XmlFile, parse, read_source
 
@@ -105,10 +106,8 @@ class Renderer:
         self.edition.stylesheets.prime(xml)
         writers = self.generic_writers if work.generic else self.writers
         written = [path for module in writers for path in module.write_document(self.edition, work, folder)]
-        result.summary = summarise(xml.tree, work.id, work.generic)
-        written.append(folder / "summaries" / f"{work.id}.xml")
-        written[-1].parent.mkdir(exist_ok=True)
-        written[-1].write_bytes(result.summary.xml)
+        result.summary = summary.write(xml.tree, work.id, work.generic, folder)
+        written.append(result.summary.path)
         result.outputs = {path.relative_to(folder).as_posix(): manifest.sha256(path) for path in written}
         result.messages = list(self.messages)
         return result

@@ -1,4 +1,4 @@
-"""A document's summary: what the edition's own pages (index, registers, themes) need of it.
+"""A document's summary: what the edition's own pages (index, themes, introduction) need of it.
 
 The pages that list every document are made from summaries, never from the documents
 themselves, so that a build's memory grows with its largest document, not with their
@@ -6,7 +6,8 @@ number, and so that a document whose summary is unchanged changes no such page.
 
 A summary is TEI still, so the same stylesheets read it: the whole header, and the text's
 elements with their attributes (the citation scheme counts them) but with the words only of
-headings and of names that point somewhere (the occurrences the registers list). A document
+headings and of names that point somewhere. (The register pages read each work's list of the
+places that name an entry instead: edition.occurrences.) A document
 rendered generically is summarised by its title and id alone, marked ``generic="true"``.
 """
 
@@ -14,27 +15,41 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
 from .xmlfile import NS, TEI_NS
 
 KEPT_WORDS = ("head",)  # elements whose words a summary keeps, besides those that point
-# Blocks whose words a summary keeps when they hold a name that points somewhere: the register
-# pages show each name in the words around it (keyword in context).
-CONTEXT_BLOCKS = ("p", "l", "item", "ab", "titlePart", "cell", "bibl")
+FOLDER = "summaries"  # in the build folder
 
 
 @dataclass(frozen=True)
 class Summary:
+    """A document's summary as a build wrote it, read when a page needs it: a step over the
+    whole edition holds the summaries of the page it is making, not all of them."""
+
     id: str
     generic: bool
-    xml: bytes
+    path: Path
+
+    @property
+    def xml(self) -> bytes:
+        return self.path.read_bytes()
 
 
-def summarise(tree: etree._ElementTree, document_id: str, generic: bool) -> Summary:
+def write(tree: etree._ElementTree, document_id: str, generic: bool, folder: Path) -> Summary:
+    """The summary of a document, written into the build folder ``folder``."""
+    path = folder / FOLDER / f"{document_id}.xml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(summarise(tree, document_id, generic))
+    return Summary(document_id, generic, path)
+
+
+def summarise(tree: etree._ElementTree, document_id: str, generic: bool) -> bytes:
     root = _generic(tree, document_id) if generic else _edition(tree)
-    return Summary(document_id, generic, etree.tostring(root, encoding="UTF-8"))
+    return etree.tostring(root, encoding="UTF-8")
 
 
 def _edition(tree: etree._ElementTree) -> etree._Element:
@@ -59,9 +74,7 @@ def _prune(element: etree._Element, keep: bool) -> None:
 
 def _kept(element: etree._Element) -> bool:
     return (etree.QName(element).localname in KEPT_WORDS
-            or any(element.get(name) for name in ("ref", "source", "corresp"))
-            or (etree.QName(element).localname in CONTEXT_BLOCKS
-                and element.xpath("boolean(.//*[@ref or @source or @corresp])")))
+            or any(element.get(name) for name in ("ref", "source", "corresp")))
 
 
 def _generic(tree: etree._ElementTree, document_id: str) -> etree._Element:

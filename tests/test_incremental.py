@@ -66,6 +66,19 @@ def test_a_word_changed_in_a_paragraph_rewrites_that_document_only(first):
     assert "the elimination of every oppression" in (out / "text" / f"{MIM}.txt").read_text(encoding="utf-8")
 
 
+def test_a_word_changed_around_a_name_rewrites_the_register_pages_that_quote_it(first):
+    """The register pages quote the words around each name from the works' lists of places,
+    not from their summaries, which keep no such words: a change there must reach them."""
+    project, out, before = first
+    summary = f"summaries/{MIM}.xml"
+    digest = manifest.read(out)["documents"][f"{MIM}.xml"]["outputs"][summary]
+    edit(project.texts / f"{MIM}.xml", "follow in the tradition of comrades", "follow in the traditions of comrades")
+    builder.build(project, formats=FORMATS)
+    assert manifest.read(out)["documents"][f"{MIM}.xml"]["outputs"][summary] == digest
+    assert {"html/persons.html", f"occurrences/{MIM}.xml"} <= rewritten(before, inodes(out))
+    assert "the traditions of comrades" in (out / "html" / "persons.html").read_text(encoding="utf-8")
+
+
 def test_a_changed_heading_also_rewrites_the_pages_that_list_the_documents(first):
     project, out, before = first
     edit(project.texts / f"{LLCO}.xml", "1. We want Communism.", "1. We want communism.")

@@ -15,7 +15,7 @@ from edition import documents
 from edition.build import build
 from edition.outputs import html
 from edition.saxon import Stylesheets
-from edition.summary import summarise
+from edition import summary
 
 WORKS = ("llco-what-we-strive-for", "mim-program-1996")  # in the order the listing has them
 
@@ -26,7 +26,7 @@ def listing(tmp_path_factory, project):
     out = build(project, ("html",), tmp_path_factory.mktemp("index-pages") / "build")
     edition = documents.load(project, Stylesheets(project.xslt, html.STYLESHEETS))
     works = sorted(edition.works, key=lambda work: work.path.name)
-    summaries = [edition.stylesheets.document(summarise(work.file.tree, work.id, False).xml) for work in works]
+    summaries = [summary.write(work.file.tree, work.id, False, out) for work in works]
     written = html._write_index_pages(edition, summaries, edition.registers.tree, edition.registers.path,
                                       out / "html", size=1)
     assert [path.name for path in written] == ["index.html", "index-2.html"]

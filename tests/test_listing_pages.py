@@ -21,7 +21,7 @@ from lxml import etree
 
 from bench.synthetic import generate
 from browser import chromium
-from edition import policy
+from edition import occurrences, policy
 from edition.build import build
 from edition.outputs import html
 from edition.saxon import Stylesheets
@@ -154,15 +154,16 @@ def test_the_pages_of_occurrences_are_read_and_turned_on_a_phone(many):
 def test_a_long_run_of_pages_links_the_pages_near_the_reader(many, project):
     """An entry named in thousands of passages has hundreds of pages: each links the first and
     the last, the two on either side of it, and the next and the previous, not all of them.
-    Made here with pages of 7 passages, from the summaries of the 60 documents."""
+    Made here with pages of 7 passages, from the lists of places of the 60 documents."""
     stylesheets = Stylesheets(project.xslt, ["html.xsl"])
     summaries = sorted((many.parent / "summaries").glob("*.xml"))
-    works = [stylesheets.document(path.read_bytes()) for path in summaries]
+    found = occurrences.Occurrences.read(many.parent, [path.stem for path in summaries])
     registers = etree.parse(str(project.texts / "registers.xml"), safe_parser())
     result = stylesheets.transform("html.xsl", registers, project.texts / "registers.xml", {
-        "content-security-policy": policy.PAGES, "registers": registers, "page": "persons", "works": works,
-        "page-marker": "m", "register-set": ["persons"], "register-page-size": 7})
-    pages = dict(html._pages("persons", result, "m"))
+        "content-security-policy": policy.PAGES, "registers": registers, "page": "occurrences",
+        "occurrence-entry": "mao-zedong", "occurrences": stylesheets.document(found.listing(["mao-zedong"])),
+        "page-marker": "m", "register-page-size": 7})
+    pages = dict(html._pages(result, "m"))
     count = len([name for name in pages if name.endswith(".mao-zedong.html")])
     programmes = len([path for path in summaries if path.name.startswith("mim-program-1996")])
     assert count == math.ceil(5 * programmes / 7) > 10

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 from edition import documents
 from edition.outputs import html
 from edition.saxon import Stylesheets
-from edition.summary import summarise
+from edition import summary
 
 from browser import chromium
 from conftest import copy_project
@@ -42,7 +42,7 @@ def hostile_site(tmp_path_factory, project):
     html.prepare(edition, site)
     for work in edition.works:
         html.write_document(edition, work, site)
-    html.write_edition(edition, [summarise(work.file.tree, work.id, work.generic) for work in edition.works], site)
+    html.write_edition(edition, [summary.write(work.file.tree, work.id, work.generic, site) for work in edition.works], site)
     return site / "html"
 
 

@@ -2,7 +2,8 @@
 <!-- Driver: the web edition, one page per transform. $page says which: 'document' (the input
      is a work; $view chooses the reading or the diplomatic text; with $generic, a document not
      valid against the edition's schema, rendered as generic TEI), 'index' (the edition's page),
-     a register ('persons', 'organisations', 'places', 'events', 'works'), the comparison of the programmes
+     the register pages ('registers': those of $register-set, each after its mark), the pages of
+     the places that name one entry ('occurrences'), the comparison of the programmes
      ('compare'), the index of themes ('themes'), the search page ('search'), the page for an
      address the site does not have ('not-found', written as 404.html) or the editors'
      introduction ('introduction', whose input is the introduction). The registers, the
@@ -25,6 +26,7 @@
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/index-page.xsl"/>
   <xsl:include href="html/register-pages.xsl"/>
+  <xsl:include href="html/occurrences.xsl"/>
   <xsl:include href="html/alignment.xsl"/>
   <xsl:include href="html/compare-page.xsl"/>
   <xsl:include href="html/themes-page.xsl"/>
@@ -74,8 +76,11 @@
       <xsl:when test="$page = 'introduction'">
         <xsl:sequence select="f:introduction-page(.)"/>
       </xsl:when>
-      <xsl:when test="$page = $f:registers-nav?page">
-        <xsl:sequence select="f:register-page($page)"/>
+      <xsl:when test="$page = 'registers'">
+        <xsl:sequence select="f:register-set-pages()"/>
+      </xsl:when>
+      <xsl:when test="$page = 'occurrences'">
+        <xsl:sequence select="f:occurrence-pages()"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="error(QName('urn:edition:errors', 'unknown-page'), 'no page ' || $page)"/>

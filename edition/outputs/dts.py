@@ -96,7 +96,7 @@ def released_summaries(project: Project) -> list[tuple[str, list[tuple[str, byte
             xml = parse(Path(name), data, project.max_source_bytes)
             if kind_of(xml.tree.getroot()) == "work":
                 work_id = document_id(xml)
-                works.append((work_id, summarise(xml.tree, work_id, generic=False).xml))
+                works.append((work_id, summarise(xml.tree, work_id, generic=False)))
         released.append((str(version), works))
     return released
 

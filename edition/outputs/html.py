@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .. import citable, citation_styles, document_names, dts_api, policy, site, version_builds
+from .. import citable, citation_styles, document_names, dts_api, occurrences, policy, site, version_builds
 from . import print_html
 from ..citable import Passage
 from ..documents import Edition, Work
@@ -31,7 +31,7 @@ from ..published import publish
 from ..summary import Summary
 from ..xmlfile import NS, TEI_NS, XmlFile, holds_text, parse, read_source
 
-STYLESHEETS = ["html.xsl", *citable.STYLESHEETS]
+STYLESHEETS = ["html.xsl", *citable.STYLESHEETS, *occurrences.STYLESHEETS]
 VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
 REGISTER_PAGES = site.REGISTER_PAGES
 ALIGNMENT_PAGES = ("compare", "themes")
@@ -65,6 +65,8 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     citations, written = (None, []) if work.generic else write_citations(edition, work, out / "cite")
     # The source first: the pages give its size.
     written.append(publish(work.file, out / "tei" / f"{work.id}.xml"))
+    if not work.generic:
+        written.append(occurrences.write(edition, work, folder))  # for the register pages
     around = neighbours(edition, work)
     files = downloads(edition, work, folder)
     for view, name in views.items():
@@ -279,7 +281,7 @@ def unresolved_passages(edition: Edition, summaries: list[Summary]) -> list[Prob
     introduction that names no citable unit of the works: the page would link it nowhere. The
     units are those of the works it names, found in their summaries."""
     references = [(ref, ref.get("cRef")) for ref in edition.introduction.tree.iterfind(".//tei:ref[@cRef]", NS)]
-    named = {reference.partition(":")[0] for _, reference in references}
+    named = edition.cited_works()
     known = {unit.reference for summary in summaries if summary.id in named and not summary.generic
              for unit in citable.units(edition, _summarised_work(edition, summary))}
     return [Problem(str(edition.introduction.path), *edition.introduction.position(ref),
@@ -289,52 +291,86 @@ def unresolved_passages(edition: Edition, summaries: list[Summary]) -> list[Prob
 
 def _summarised_work(edition: Edition, summary: Summary) -> Work:
     """A work as its summary gives it: its header and the elements its citation scheme counts."""
-    return Work(summary.id, XmlFile(edition.project.texts / f"{summary.id}.xml",
-                                    etree.ElementTree(etree.fromstring(summary.xml)), summary.xml))
+    data = summary.xml
+    return Work(summary.id, XmlFile(edition.project.texts / f"{summary.id}.xml", etree.ElementTree(etree.fromstring(data)), data))
 
 
 def _write_site_pages(edition: Edition, summaries: list[Summary], out: Path) -> list[Path]:
     """index.html, the register pages, the themes, the search page: their input is the
-    registers (or the first summary), the works come as their summaries. The comparison shows
-    the programmes whole: it has the works the alignment links, and only those."""
-    works = [edition.stylesheets.document(summary.xml) for summary in summaries]
-    host = edition.registers.tree if edition.registers else (works[0] if works else None)
+    registers (or the first summary), and each is given the works it shows, as their summaries
+    (the register pages, the works' lists of their places). The comparison shows the programmes
+    whole: it has the works the alignment links, and only those."""
+    host = edition.registers.tree if edition.registers else (_summary_document(edition, summaries[0]) if summaries else None)
     if host is None:
         return []
-    pages = ("index", *REGISTER_PAGES) if edition.registers else ("index",)
-    pages += (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
     host_path = edition.registers.path if edition.registers else edition.project.texts
     if edition.introduction is not None:
-        pages += ("introduction",)
         problems = unresolved_passages(edition, summaries)
         if problems:
             raise EditionError(problems)
-    written, marker = [], secrets.token_hex(16)
-    registers = [page for page in pages if page in REGISTER_PAGES]
+    edition.progress("html  index")
+    written = _write_index_pages(edition, summaries, host, host_path, out)
+    if edition.registers:
+        edition.progress("html  registers")
+        written += _write_register_pages(edition, summaries, out)
+    pages = (*ALIGNMENT_PAGES, "search") if edition.alignment else ("search",)
+    pages += ("introduction",) if edition.introduction is not None else ()
     for page in pages:
-        if page in registers[1:]:
-            continue  # made with the first, in one transform that normalises the works once
-        edition.progress("html  registers" if page in registers else f"html  {page}")
-        if page == "index":
-            written += _write_index_pages(edition, works, host, host_path, out)
-            continue
-        shown = [xml.tree for xml in _aligned(edition)] if page == "compare" else works
+        edition.progress(f"html  {page}")
         source = edition.introduction if page == "introduction" else None
-        params = {**page_params(edition), "page": page, "works": shown}
-        if page in REGISTER_PAGES:
-            params |= {**REGISTER_PAGING, "page-marker": marker, "register-set": registers}
+        params = {**page_params(edition), "page": page, "works": _shown_works(edition, page, summaries)}
         html = edition.stylesheets.transform("html.xsl", source.tree if source else host,
                                              source.path if source else host_path, params)
-        written += [_write(out / name, text) for name, text in _pages(page, html, marker)]
-    written.append(_write_not_found(edition, works, host, host_path, out))
+        written.append(_write(out / f"{page}.html", html))
+    written.append(_write_not_found(edition, summaries, host, host_path, out))
     return written
 
 
-def _write_not_found(edition: Edition, works: list, host, host_path: Path, out: Path) -> Path:
+def _shown_works(edition: Edition, page: str, summaries: list[Summary]) -> list:
+    """The works a site page shows: the comparison, the programmes whole; the themes, the
+    works the alignment names; the introduction, those it cites; the search page, none."""
+    if page == "compare":
+        return [xml.tree for xml in _aligned(edition)]
+    named = (_aligned_names(edition) if page == "themes"
+             else edition.cited_works() if page == "introduction" else set())
+    return [_summary_document(edition, summary) for summary in summaries if summary.id in named]
+
+
+def _summary_document(edition: Edition, summary: Summary):
+    return edition.stylesheets.document(summary.xml)
+
+
+def _write_register_pages(edition: Edition, summaries: list[Summary], out: Path) -> list[Path]:
+    """The register pages, with each entry's first places, in one transform; then, for each
+    entry named in more places than those, the pages that list them all, in a transform of its
+    own that is given its places alone."""
+    found = occurrences.Occurrences.read(out.parent, [summary.id for summary in summaries if not summary.generic])
+    shown = REGISTER_PAGING["register-preview"]
+    written = _write_marked_pages(edition, out, {"page": "registers", "register-set": list(REGISTER_PAGES),
+                                                 "occurrences": found.listing(found.entries, shown)})
+    for entry in found.more_than(shown):
+        written += _write_marked_pages(edition, out, {"page": "occurrences", "occurrence-entry": entry,
+                                                      "occurrences": found.listing([entry])})
+    return written
+
+
+def _write_marked_pages(edition: Edition, out: Path, params: dict) -> list[Path]:
+    """The pages of one transform of the registers that makes several, each after its mark."""
+    marker = secrets.token_hex(16)
+    params = {**page_params(edition), **REGISTER_PAGING, **params, "page-marker": marker,
+              "occurrences": edition.stylesheets.document(params["occurrences"])}
+    html = edition.stylesheets.transform("html.xsl", edition.registers.tree, edition.registers.path, params)
+    return [_write(out / name, text) for name, text in _pages(html, marker)]
+
+
+def _write_not_found(edition: Edition, summaries: list[Summary], host, host_path: Path, out: Path) -> Path:
     """404.html, which a server answers (with its status) for an address it has no file for:
-    its links start from the site's path, since it is served at any depth."""
+    its links start from the site's path, since it is served at any depth. It names the works
+    the edition's page lists first, and how many more there are."""
     edition.progress("html  404")
-    params = {**page_params(edition), "page": "not-found", "works": works, "root": site_root(edition.project.base_url)}
+    works = [_summary_document(edition, summary) for summary in summaries[:INDEX_PAGE_SIZE]]
+    params = {**page_params(edition), "page": "not-found", "works": works, "listing-total": len(summaries),
+              "root": site_root(edition.project.base_url)}
     return _write(out / NOT_FOUND, edition.stylesheets.transform("html.xsl", host, host_path, params))
 
 
@@ -344,36 +380,37 @@ def site_root(base_url: str) -> str:
     return path if path.endswith("/") else (path.rpartition("/")[0] + "/" if path else "/")
 
 
-def _pages(page: str, html: str, marker: str) -> list[tuple[str, str]]:
-    """A site page's transform result as its files: the page itself, then, from the transform of
-    the registers, each other page after a comment with the build's marker and its file name (a
-    register's page, or a page of an entry's occurrences). A name that is not a register's page
-    ("<register>.html", "<register>.<...>.html", in this folder) is refused: the names come from
-    the registers' ids. Each page starts as the serialiser starts the first: its doctype, and
-    the charset it declares (it writes them for the first page only)."""
-    first, *others = html.split(f"<!--{marker} ")
-    doctype, charset = DOCTYPE.match(first), CHARSET.search(first)
-    pages = [(f"{page}.html", first)]
+def _pages(html: str, marker: str) -> list[tuple[str, str]]:
+    """A transform's result as the files of its pages, each after a comment with the build's
+    marker and its file name (a register's page, or a page of an entry's occurrences). A name
+    that is not a register's page ("<register>.html", "<register>.<...>.html", in this folder)
+    is refused: the names come from the registers' ids. Each page starts as the serialiser starts
+    the first: its doctype, and the charset it declares (it writes them for the first page only)."""
+    doctype = DOCTYPE.search(html)
+    _, *others = html.split(f"<!--{marker} ")
+    charset = CHARSET.search(others[0]) if others else None
+    pages = []
     for part in others:
         name, _, text = part.partition("-->")
         if not REGISTER_FILE.fullmatch(name) or ".." in name:
-            raise EditionError.at(f"{page}.html", f"a register page would be written as {name!r}")
+            raise EditionError.at(name, f"a register page would be written as {name!r}")
         text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
-        pages.append((name, (doctype.group(0) if doctype else "") + text))
+        pages.append((name, text if DOCTYPE.match(text) or not doctype else doctype.group(0) + text))
     return pages
 
 
-def _write_index_pages(edition: Edition, works: list, host, host_path: Path, out: Path,
+def _write_index_pages(edition: Edition, summaries: list[Summary], host, host_path: Path, out: Path,
                        size: int = INDEX_PAGE_SIZE) -> list[Path]:
     """The edition's page, index.html, which lists the first ``size`` documents; when there are
     more, the pages that list the next (index-2.html, index-3.html ...). Each page is given
     only its own documents."""
-    count = max(1, -(-len(works) // size))
+    count = max(1, -(-len(summaries) // size))
     written = []
     for number in range(1, count + 1):
         first = (number - 1) * size
-        params = {**page_params(edition), "page": "index", "works": works[first:first + size], "listing-page": number,
-                  "listing-pages": count, "listing-first": first + 1, "listing-total": len(works)}
+        works = [_summary_document(edition, summary) for summary in summaries[first:first + size]]
+        params = {**page_params(edition), "page": "index", "works": works, "listing-page": number,
+                  "listing-pages": count, "listing-first": first + 1, "listing-total": len(summaries)}
         html = edition.stylesheets.transform("html.xsl", host, host_path, params)
         written.append(_write(out / ("index.html" if number == 1 else f"index-{number}.html"), html))
     return written
@@ -386,15 +423,23 @@ def _aligned(edition: Edition) -> list[XmlFile]:
     A pointer names one by its bare file name; any other (a path, an absolute one, a name the
     edition has not) is ignored, so that no alignment makes the page show a file outside
     texts/. The validator reports such pointers."""
-    files = {target.partition("#")[0] for link in edition.alignment.tree.xpath(".//tei:link | .//tei:span",
-                                                                                namespaces=NS)
-             for target in link.get("target", "").split()}
     texts = edition.project.texts.resolve()
     known = {path.name: path for path in edition.project.text_files()}
-    chosen = [parse(known[name], max_bytes=edition.project.max_source_bytes) for name in sorted(files)
+    chosen = [parse(known[name], max_bytes=edition.project.max_source_bytes) for name in sorted(_aligned_files(edition))
               if name in known and known[name].resolve().parent == texts]
     # As works of the edition: their citation schemes are checked before the page evaluates them.
     return [work.file for work in Edition.of(edition.project, edition.stylesheets, chosen).works]
+
+
+def _aligned_files(edition: Edition) -> set[str]:
+    """The names of the files the alignment's pointers name."""
+    return {target.partition("#")[0] for link in edition.alignment.tree.xpath(".//tei:link | .//tei:span", namespaces=NS)
+            for target in link.get("target", "").split()}
+
+
+def _aligned_names(edition: Edition) -> set[str]:
+    """The document ids of the works the alignment names: a work's file is named after its id."""
+    return {name.removesuffix(".xml") for name in _aligned_files(edition)}
 
 
 def page_params(edition: Edition) -> dict:

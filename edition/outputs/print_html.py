@@ -45,12 +45,13 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
     """The editors' introduction, the front of the printed edition, when the edition has one:
-    its passages' references link to the works' pages, found in their summaries."""
+    its passages' references link to the works' pages, found in the summaries of the works it cites."""
     if edition.introduction is None:
         return []
     edition.progress("print introduction")
     target = folder / "print" / INTRODUCTION_FILE
-    works = [edition.stylesheets.document(summary.xml) for summary in summaries if not summary.generic]
+    cited = edition.cited_works()
+    works = [edition.stylesheets.document(summary.xml) for summary in summaries if summary.id in cited and not summary.generic]
     target.write_text(edition.stylesheets.transform("print.xsl", edition.introduction.tree, edition.introduction.path,
                                                     {**_params(edition), **_addresses(edition, Path(INTRODUCTION_FILE).stem),
                                                      "works": works}), encoding="utf-8")

@@ -92,14 +92,19 @@
        (edition/outputs/html.py sets both). -->
   <xsl:param name="register-preview" as="xs:integer" select="5"/>
   <xsl:param name="register-page-size" as="xs:integer" select="100"/>
-  <!-- The mark that precedes a page in the transform's result (f:mark): a comment holding the
-       marker, a space and the page's file name. The caller chooses it for each build, so that
-       no text can forge it; without one, only the register page $page is made. -->
+  <!-- The mark that precedes each page in the result of a transform that makes several (f:mark):
+       a comment holding the marker, a space and the page's file name. The caller chooses it for
+       each build, so that no text can forge it. -->
   <xsl:param name="page-marker" as="xs:string" select="''"/>
-  <!-- The register pages one transform makes, with a page marker: the first ($page), then each
-       other after its mark, so that the works are normalised once for all of them. Without,
-       the register $page alone. -->
+  <!-- The register pages one transform makes ($page 'registers'). -->
   <xsl:param name="register-set" as="xs:string*" select="()"/>
+  <!-- The places in the works that name each entry, put together from the works' lists of them
+       (edition/occurrences.py): <occurrences><entry id=".." places=".." times=".." texts=".."><work
+       id=".." title="..">(each place's item)</work></entry></occurrences>; for the register pages,
+       each entry's first places; for the pages of one entry's places ($page 'occurrences', the
+       entry $occurrence-entry), all of them. -->
+  <xsl:param name="occurrences" as="document-node()?" select="()"/>
+  <xsl:param name="occurrence-entry" as="xs:string" select="''"/>
   <!-- For the edition's page, listed over several pages in a large edition (index.html,
        index-2.html, ...): which page this is, how many there are, the position of its first
        work among all, and how many works there are (edition/outputs/html.py). -->

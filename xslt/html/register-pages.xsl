@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- One page per register: each entry with its names, dates, authority record and note, and
-     every place in the works that names it (or, for an event, dates it), linked to the block
-     that holds it. The works are read normalised (common/normalise.xsl), once each. -->
+     the places in the works that name it (or, for an event, date it), linked to the block that
+     holds them; an entry named in more places than its register page shows has pages of its
+     own that list them all. The places come as the works' lists of them, put together by entry
+     ($occurrences: html/occurrences.xsl, edition/occurrences.py): these pages never read a work. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:edition:functions"
   xmlns:m="urn:edition:modes" xmlns:e="urn:edition:normalised" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -10,10 +12,6 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:mode name="m:html-entry" on-no-match="fail"/>
-
-  <!-- Every pointer of a work's text to a register entry, by the entry's id. -->
-  <xsl:key name="f:pointer" match="text//*[@ref | @source | @corresp]"
-    use="tokenize(normalize-space(string-join((@ref, @source, @corresp), ' ')), ' ') ! replace(., '^[^#]*#', '')"/>
 
   <!-- Links to authority records, by idno/@type. -->
   <xsl:variable name="f:authorities" as="map(xs:string, xs:string)" select="map {
@@ -32,12 +30,13 @@
   </xsl:template>
 
 
-  <xsl:function name="f:register-page" as="node()*">
-    <xsl:param name="page" as="xs:string"/>
-    <xsl:sequence select="if (exists($register-set) and $page-marker)
-      then for $n in 1 to count($register-set)
-        return (f:mark($register-set[$n] || '.html')[$n gt 1], f:register($register-set[$n]))
-      else f:register($page)"/>
+  <!-- The places of each entry, as the caller put them together. -->
+  <xsl:key name="f:occurrences-of" match="Q{}entry" use="@id"/>
+
+  <!-- The register pages of $register-set, then the pages of the occurrences of their entries
+       that name more places than a register page shows, each page after its mark. -->
+  <xsl:function name="f:register-set-pages" as="node()*">
+    <xsl:sequence select="$register-set ! (f:mark(. || '.html'), f:register(.))"/>
   </xsl:function>
 
   <!-- The mark of a page in the transform's result. -->
@@ -46,32 +45,28 @@
     <xsl:comment>{$page-marker} {$file}</xsl:comment>
   </xsl:function>
 
-  <!-- A register page, then (with a page marker) the pages of occurrences of each of its
-       entries that names more passages than the register page shows, each after its mark. -->
-  <xsl:function name="f:register" as="node()*">
+  <xsl:function name="f:occurrences-of" as="element(Q{}entry)?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('f:occurrences-of', $id, $occurrences)"/>
+  </xsl:function>
+
+  <!-- A register page. -->
+  <xsl:function name="f:register" as="element()">
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="label" as="xs:string" select="$f:registers-nav[?page = $page]?label"/>
     <xsl:variable name="lists" as="element()*" select="f:register-lists($page)"/>
     <xsl:variable name="entries" as="element()*" select="f:sorted-entries($lists[not(@type = 'references')]/*[@xml:id])"/>
-    <xsl:variable name="places" as="map(xs:string, array(element()*)*)"
-      select="map:merge($entries ! map:entry(string(@xml:id), f:occurrence-places(@xml:id)))"/>
     <xsl:variable name="content" as="element()*">
       <h1>{$label}</h1>
       <p class="register-intro">{f:count($entries, 'entry', 'entries')}, {f:register-order($page)}.
         Each lists the passages of the texts where it is {f:named($page)}, with the words around
         the name.</p>
       <xsl:apply-templates select="$entries" mode="m:html-entry">
-        <xsl:with-param name="places" select="$places" tunnel="yes"/>
         <xsl:with-param name="register" select="$page" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:sequence select="$lists[@type = 'references'] ! f:references(.)"/>
     </xsl:variable>
     <xsl:sequence select="f:page($label, f:language($registers/*), $page || '.html', $content)"/>
-    <xsl:if test="$page-marker">
-      <xsl:for-each select="$entries[count($places(@xml:id)) gt $register-preview]">
-        <xsl:sequence select="f:occurrence-pages(., $page, $label, $places(@xml:id))"/>
-      </xsl:for-each>
-    </xsl:if>
   </xsl:function>
 
   <!-- How the entries of a register are ordered, in words (edition/site.py declares it,
@@ -91,7 +86,7 @@
     <xsl:param name="items" as="item()*"/>
     <xsl:param name="one" as="xs:string"/>
     <xsl:param name="many" as="xs:string"/>
-    <xsl:sequence select="count($items) || ' ' || (if (count($items) = 1) then $one else $many)"/>
+    <xsl:sequence select="f:number-of(count($items), $one, $many)"/>
   </xsl:function>
 
   <xsl:function name="f:register-lists" as="element()*">
@@ -115,7 +110,6 @@
   </xsl:function>
 
   <xsl:template match="person | org | place | event | bibl" mode="m:html-entry">
-    <xsl:param name="places" as="map(xs:string, array(element()*)*)" tunnel="yes"/>
     <xsl:param name="register" as="xs:string" tunnel="yes"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name"><xsl:apply-templates select="f:entry-name(.)/node()" mode="m:html-inline"/></h2>
@@ -125,7 +119,7 @@
         <p class="entry-note"><xsl:apply-templates mode="m:html-inline"/></p>
       </xsl:for-each>
       <xsl:sequence select="f:entry-sources(.)"/>
-      <xsl:sequence select="f:occurrences(., $places(@xml:id), $register)"/>
+      <xsl:sequence select="f:occurrences(., f:occurrences-of(@xml:id), $register)"/>
     </section>
   </xsl:template>
 
@@ -238,48 +232,23 @@
     <xsl:sequence select="if ($person) then f:sort-key($person) else normalize-space($author)"/>
   </xsl:function>
 
-  <!-- Every place in the works that names an entry (or dates it, for an event): its pointers,
-       each once (not a name inside another that names the entry, not the other reading of a
-       choice), grouped by the passage that holds them, in the order of the works and of their
-       text. A place is the array of its pointers. -->
-  <xsl:function name="f:occurrence-places" as="array(element()*)*">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:for-each select="$works">
-      <xsl:variable name="pointers" as="element()*"
-        select="key('f:pointer', $id, f:normalised(.))[not(ancestor::*[@e:reading = 'other'])]"/>
-      <xsl:for-each-group select="$pointers[not(ancestor::* intersect $pointers)]"
-        group-adjacent="generate-id(f:passage-of(.))">
-        <xsl:sequence select="array { current-group() }"/>
-      </xsl:for-each-group>
-    </xsl:for-each>
-  </xsl:function>
-
-  <!-- The passage that holds a pointer: its innermost citable unit, else its part of the text
-       outside the citation scheme. -->
-  <xsl:function name="f:passage-of" as="element()">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="(f:citing($node), $node/ancestor::*[self::div or self::titlePage or self::front or self::back][1],
-      root($node)/*)[1]"/>
-  </xsl:function>
-
   <!-- An entry's occurrences on its register page: how many, and the first passages that name
-       it; where there are more, a link to the pages that list them all. Without a page marker
-       no such pages are made, and the register page lists every passage. -->
+       it; where there are more, a link to the pages that list them all. -->
   <xsl:function name="f:occurrences" as="element()">
     <xsl:param name="entry" as="element()"/>
-    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:param name="named" as="element(Q{}entry)?"/>
     <xsl:param name="page" as="xs:string"/>
     <xsl:variable name="id" as="xs:string" select="$entry/@xml:id"/>
-    <xsl:variable name="shown" as="xs:integer" select="if ($page-marker) then $register-preview else count($places)"/>
+    <xsl:variable name="places" as="xs:integer" select="($named/@places, 0)[1]"/>
     <div class="occurrences">
       <h3 id="{$id}-occurrences">Occurrences</h3>
-      <p class="occurrence-count">{f:occurrence-count($entry, $places)}</p>
-      <xsl:if test="exists($places)">
-        <xsl:sequence select="f:place-list(subsequence($places, 1, $shown), $id || '-occurrences')"/>
+      <p class="occurrence-count">{f:occurrence-count($entry, $named)}</p>
+      <xsl:if test="$places gt 0">
+        <xsl:sequence select="f:place-list(subsequence($named/Q{}work/*, 1, $register-preview), $id || '-occurrences')"/>
       </xsl:if>
-      <xsl:if test="count($places) gt $shown">
+      <xsl:if test="$places gt $register-preview">
         <p class="occurrences-all"><a href="{f:occurrence-file($page, $id, 1)}">{
-          'All ' || count($places) || ' passages that name ' || normalize-space(f:entry-name($entry))}</a></p>
+          'All ' || $places || ' passages that name ' || normalize-space(f:entry-name($entry))}</a></p>
       </xsl:if>
     </div>
   </xsl:function>
@@ -287,120 +256,36 @@
   <!-- "Named 3 times, in 2 passages of 1 text." -->
   <xsl:function name="f:occurrence-count" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:param name="places" as="array(element()*)*"/>
-    <xsl:variable name="named" as="xs:string"
+    <xsl:param name="named" as="element(Q{}entry)?"/>
+    <xsl:variable name="verb" as="xs:string"
       select="f:capitalised(f:named($f:register-pages(local-name($entry))))"/>
-    <xsl:variable name="times" as="xs:integer" select="sum($places ! array:size(.))"/>
-    <xsl:sequence select="if (empty($places)) then 'Not ' || lower-case($named) || ' in the texts.'
-      else $named || ' ' || f:times($times) || ', in ' || f:count($places, 'passage', 'passages')
-        || ' of ' || f:count(($places ! root(?1))/., 'text', 'texts') || '.'"/>
+    <xsl:sequence select="if (empty($named)) then 'Not ' || lower-case($verb) || ' in the texts.'
+      else $verb || ' ' || f:times(xs:integer($named/@times)) || ', in ' || f:number-of(xs:integer($named/@places), 'passage', 'passages')
+        || ' of ' || f:number-of(xs:integer($named/@texts), 'text', 'texts') || '.'"/>
   </xsl:function>
 
-  <xsl:function name="f:times" as="xs:string">
-    <xsl:param name="times" as="xs:integer"/>
-    <xsl:sequence select="if ($times = 1) then 'once' else if ($times = 2) then 'twice' else $times || ' times'"/>
+  <!-- "1 text", "3 texts". -->
+  <xsl:function name="f:number-of" as="xs:string">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
+    <xsl:sequence select="$number || ' ' || (if ($number = 1) then $one else $many)"/>
   </xsl:function>
 
-  <!-- Places, under the title of the work that has them. -->
+  <!-- Places (their items, as each work's list made them), under the title of the work that
+       has them. -->
   <xsl:function name="f:place-list" as="element()">
-    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:param name="items" as="element()*"/>
     <xsl:param name="label" as="xs:string"/>
     <ul class="occurrence-works" aria-labelledby="{$label}">
-      <xsl:for-each-group select="$places" group-adjacent="generate-id(root(?1))">
-        <li><cite>{f:work-title(root(?1))}</cite>
+      <xsl:for-each-group select="$items" group-adjacent="generate-id(..)">
+        <li><cite>{../@title}</cite>
           <ul class="occurrence-places">
-            <xsl:sequence select="current-group() ! f:place-item(.)"/>
+            <xsl:sequence select="current-group()"/>
           </ul>
         </li>
       </xsl:for-each-group>
     </ul>
-  </xsl:function>
-
-  <!-- A place: the link to its passage, how often the passage names the entry if more than
-       once, and each name in its words. -->
-  <xsl:function name="f:place-item" as="element()">
-    <xsl:param name="place" as="array(element()*)"/>
-    <xsl:variable name="pointers" as="element()*" select="$place?*"/>
-    <li>
-      <xsl:sequence select="f:occurrence-link($pointers[1])"/>
-      <xsl:if test="count($pointers) gt 1">
-        <span class="occurrence-times"> ({f:times(count($pointers))})</span>
-      </xsl:if>
-      <xsl:sequence select="$pointers ! f:keyword-in-context(.)"/>
-    </li>
-  </xsl:function>
-
-  <!-- How many words a snippet shows on either side of a name, and of a name at most (a
-       quotation is a name of its work). -->
-  <xsl:variable name="f:context-words" as="xs:integer" select="6"/>
-  <xsl:variable name="f:keyword-words" as="xs:integer" select="12"/>
-
-  <!-- A name in the words around it (keyword in context), as the reading text has them: the
-       words of the block that holds it (a paragraph, a heading, a note, a quotation's
-       attribution...), without the other reading of a choice or the words of a heading, note or
-       attribution inside it (a run-in heading is printed apart); a few words before, the name
-       marked, a few after, "…" where the block goes on. The characters are the text's, its
-       spaces collapsed. -->
-  <xsl:function name="f:keyword-in-context" as="element()">
-    <xsl:param name="pointer" as="element()"/>
-    <xsl:variable name="context" as="element()" select="($pointer/ancestor::*[f:is-context(.)][1], root($pointer)/*)[1]"/>
-    <xsl:variable name="texts" as="text()*" select="$context//text()[not(ancestor::*[@e:reading = 'other'])]
-      [not(ancestor::*[f:is-apart(.)] except $context/ancestor-or-self::*)]"/>
-    <xsl:variable name="inside" as="text()*" select="$texts intersect $pointer//text()"/>
-    <xsl:variable name="name" as="xs:string*" select="tokenize(normalize-space(string-join($inside)))"/>
-    <span class="kwic">
-      <xsl:sequence select="f:words-before(string-join($texts[. &lt;&lt; $pointer]))"/>
-      <mark>{string-join(subsequence($name, 1, $f:keyword-words), ' ')}</mark>
-      <xsl:sequence select="if (count($name) gt $f:keyword-words) then f:cut-after-space()
-        else f:words-after(string-join(($texts except $inside)[. &gt;&gt; $pointer]))"/>
-    </span>
-  </xsl:function>
-
-  <!-- The blocks whose words are a name's context, and those of them printed apart from the
-       block that holds them. -->
-  <xsl:function name="f:is-context" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[@e:ref or f:is-apart(.) or self::p or self::l or self::item or self::titlePart])"/>
-  </xsl:function>
-
-  <xsl:function name="f:is-apart" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[self::note or self::head or self::bibl])"/>
-  </xsl:function>
-
-  <xsl:function name="f:words-before" as="node()*">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text))"/>
-    <xsl:variable name="kept" as="xs:string*" select="subsequence($words, count($words) - $f:context-words + 1)"/>
-    <xsl:if test="count($words) gt count($kept)">
-      <xsl:sequence select="f:cut()"/>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:if test="exists($kept)">
-      <xsl:value-of select="string-join($kept, ' ') || ' '[matches($text, '\s$')]"/>
-    </xsl:if>
-  </xsl:function>
-
-  <xsl:function name="f:words-after" as="node()*">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text))"/>
-    <xsl:variable name="kept" as="xs:string*" select="subsequence($words, 1, $f:context-words)"/>
-    <xsl:if test="exists($kept)">
-      <xsl:value-of select="' '[matches($text, '^\s')] || string-join($kept, ' ')"/>
-    </xsl:if>
-    <xsl:if test="count($words) gt count($kept)">
-      <xsl:sequence select="f:cut-after-space()"/>
-    </xsl:if>
-  </xsl:function>
-
-  <!-- Where a snippet leaves out words of its passage. -->
-  <xsl:function name="f:cut" as="element()">
-    <span class="kwic-cut">…</span>
-  </xsl:function>
-
-  <xsl:function name="f:cut-after-space" as="node()+">
-    <xsl:text> </xsl:text>
-    <xsl:sequence select="f:cut()"/>
   </xsl:function>
 
   <!-- The file of a page of an entry's occurrences: "persons.mao-zedong.html", then
@@ -413,24 +298,25 @@
     <xsl:sequence select="string-join(($page, string($number)[$number gt 1], $id, 'html'), '.')"/>
   </xsl:function>
 
-  <!-- The pages of all the passages that name an entry, $register-page-size each, each after
-       its mark: the first linked from the register page, each from the others. -->
+  <!-- The pages of all the passages that name the entry $occurrence-entry, $register-page-size
+       each, each after its mark: the first linked from the register page, each from the others. -->
   <xsl:function name="f:occurrence-pages" as="node()*">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:param name="page" as="xs:string"/>
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:param name="places" as="array(element()*)*"/>
+    <xsl:variable name="entry" as="element()" select="f:register-entry('#' || $occurrence-entry)"/>
+    <xsl:variable name="named" as="element(Q{}entry)" select="f:occurrences-of($occurrence-entry)"/>
+    <xsl:variable name="page" as="xs:string" select="$f:register-pages(local-name($entry))"/>
+    <xsl:variable name="label" as="xs:string" select="$f:registers-nav[?page = $page]?label"/>
     <xsl:variable name="id" as="xs:string" select="$entry/@xml:id"/>
     <xsl:variable name="name" as="xs:string" select="normalize-space(f:entry-name($entry))"/>
-    <xsl:variable name="pages" as="xs:integer" select="xs:integer(ceiling(count($places) div $register-page-size))"/>
+    <xsl:variable name="items" as="element()*" select="$named/Q{}work/*"/>
+    <xsl:variable name="pages" as="xs:integer" select="xs:integer(ceiling(count($items) div $register-page-size))"/>
     <xsl:for-each select="1 to $pages">
       <xsl:variable name="number" as="xs:integer" select="."/>
       <xsl:variable name="first" as="xs:integer" select="($number - 1) * $register-page-size + 1"/>
-      <xsl:variable name="shown" as="array(element()*)*" select="subsequence($places, $first, $register-page-size)"/>
+      <xsl:variable name="shown" as="element()*" select="subsequence($items, $first, $register-page-size)"/>
       <xsl:variable name="content" as="element()*">
         <p class="register-back"><a href="{$page}.html#{$id}">{$label}: {$name}</a></p>
         <h1 id="occurrences">{$name}: occurrences</h1>
-        <p class="occurrence-count">{f:occurrence-count($entry, $places)} Passages {$first}–{$first + count($shown) - 1}{
+        <p class="occurrence-count">{f:occurrence-count($entry, $named)} Passages {$first}–{$first + count($shown) - 1}{
           if ($pages gt 1) then ', page ' || $number || ' of ' || $pages else ''}.</p>
         <xsl:sequence select="f:place-list($shown, 'occurrences')"/>
         <xsl:sequence select="f:pagination($page, $id, $number, $pages)"/>
@@ -473,21 +359,4 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- An occurrence's passage: a link to the innermost citable block that holds it (its
-       reference as the link's text), or to its part of the text outside the citation scheme. -->
-  <xsl:function name="f:occurrence-link" as="element()">
-    <xsl:param name="node" as="element()"/>
-    <xsl:variable name="document" as="xs:string" select="f:document-id($node)"/>
-    <xsl:variable name="citing" as="element()?" select="f:citing($node)"/>
-    <xsl:variable name="part" as="element()?"
-      select="$node/ancestor::*[self::div or self::titlePage or self::front or self::back][1]"/>
-    <a class="occurrence" href="{$document}.html#{($citing/@e:id, $part ! f:anchor(.))[1]}">{
-      (f:reference($citing), $document || ', ' || f:part-label($part))[1]}</a>
-  </xsl:function>
-
-  <xsl:function name="f:part-label" as="xs:string">
-    <xsl:param name="part" as="element()?"/>
-    <xsl:sequence select="($part/@type ! replace(., '-', ' '),
-      $part ! replace(local-name(), '([a-z])([A-Z])', '$1 $2') => lower-case(), 'text')[1]"/>
-  </xsl:function>
 </xsl:stylesheet>
