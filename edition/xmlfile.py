@@ -66,6 +66,16 @@ def read_source(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
     """The bytes of a source, read once, from a regular file no larger than ``max_bytes`` that
     lies in its own folder: a FIFO or a device would hang or never end, a link may lead anywhere.
     Checked on the open file, so that nothing swapped in after the check is read."""
+    with _opened_source(path) as file:
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise EditionError.at(path, f"the file is larger than {max_bytes / 1_000_000:g} MB, the limit for a source "
+                              "(max-source-mb in [tool.edition])", 1, 1)
+    return data
+
+
+def _opened_source(path: Path) -> io.BufferedReader:
+    """A source opened for reading, if it is a regular file in its own folder (see read_source)."""
     real = os.path.realpath(path)
     if os.path.dirname(real) != os.path.realpath(os.path.dirname(os.path.abspath(path))):
         raise EditionError.at(path, f"the file is a link to {real}, outside its folder: not read", 1, 1)
@@ -73,15 +83,10 @@ def read_source(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError as error:
         raise EditionError.at(path, f"cannot read the file: {error.strerror}", 1, 1) from None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise EditionError.at(path, "not a regular file (a pipe, a device or a folder): not read", 1, 1)
-        data = file.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise EditionError.at(path, f"the file is larger than {max_bytes / 1_000_000:g} MB, the limit for a source "
-                              "(max-source-mb in [tool.edition])", 1, 1)
-    return data
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise EditionError.at(path, "not a regular file (a pipe, a device or a folder): not read", 1, 1)
+    return os.fdopen(descriptor, "rb")
 
 
 def parse(path: Path, data: bytes | None = None, max_bytes: int = MAX_SOURCE_BYTES) -> XmlFile:
@@ -128,6 +133,66 @@ def holds_text(data: bytes) -> bool:
     except etree.XMLSyntaxError:
         return True
     return False
+
+
+def head_of_work(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> XmlFile | None:
+    """The beginning of a work's file, as far as its text: its root with its header (and what
+    else stands before the text), for what a page says of the works beside it; None if the
+    file is no work (holds_text) or is refused, as parse() refuses it, in what was read.
+
+    A novel's header is a few kilobytes of it: only as much of the file is read and parsed as
+    that takes (parsed as parse() does, with the same safe parser), not its text. What comes
+    after the header is not looked at, so a file whose text is broken is still the work it
+    says it is here; its own rendering reports the problem. A root that is not TEI is parsed
+    whole, as a document to render (holds_text)."""
+    try:
+        with _opened_source(path) as file:
+            if os.fstat(file.fileno()).st_size > max_bytes:
+                return None
+            head, data = _read_head(file, path)
+            if head is _NOT_TEI:
+                return parse(path, bytes(data) + file.read(max_bytes + 1 - len(data)), max_bytes)
+    except EditionError:
+        return None
+    return head
+
+
+_NOT_TEI = object()  # what _read_head finds of a file whose root is not TEI
+HEAD_CHUNK = 65_536  # bytes read at a time until the text begins: a header's usual size and more
+
+
+def _read_head(file: io.BufferedReader, path: Path) -> tuple[XmlFile | None | object, bytearray]:
+    """The head of the work (or None, or _NOT_TEI), and the bytes read."""
+    parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, no_network=True,
+                                 load_dtd=False, dtd_validation=False, huge_tree=False,
+                                 base_url=path.resolve().as_uri())
+    data, depth, root = bytearray(), 0, None  # (a bytearray grows in place, chunk after chunk)
+    while chunk := file.read(HEAD_CHUNK):
+        data += chunk
+        try:
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                depth += 1 if event == "start" else -1
+                if root is None:
+                    root = element
+                    if element.tag != f"{{{TEI_NS}}}TEI":
+                        return _NOT_TEI, data
+                    if element.get("type") == INTRODUCTION:
+                        return None, data
+                if event == "start" and (depth > MAX_DEPTH or element.tag.startswith(f"{{{XINCLUDE_NS}}}")):
+                    return None, data  # refused by parse(): nested too deep, or an inclusion
+                if event == "start" and depth == 2 and element.tag == f"{{{TEI_NS}}}text":
+                    return _refused_doctype(XmlFile(path, root.getroottree(), bytes(data))), data
+                if event == "end" and depth == 1 and element.tag != f"{{{TEI_NS}}}teiHeader":
+                    root.remove(element)  # a facsimile before the text: not wanted, not kept
+        except etree.XMLSyntaxError:
+            return None, data
+    return None, data  # the file ends before any text
+
+
+def _refused_doctype(xml: XmlFile) -> XmlFile | None:
+    docinfo = xml.tree.docinfo
+    return None if docinfo.doctype or docinfo.internalDTD is not None else xml
 
 
 def _refuse_doctype(path: Path, data: bytes) -> None:

@@ -29,7 +29,7 @@ from ..errors import EditionError, Problem
 from ..output_files import output_file
 from ..published import publish
 from ..summary import Summary
-from ..xmlfile import NS, TEI_NS, XmlFile, holds_text, parse, read_source
+from ..xmlfile import NS, TEI_NS, XmlFile, head_of_work, parse
 
 STYLESHEETS = ["html.xsl", *citable.STYLESHEETS, *occurrences.STYLESHEETS]
 VIEWS = {view: site.view_file("{id}", view, "html") for view in site.VIEWS}
@@ -120,15 +120,12 @@ def neighbours(edition: Edition, work: Work) -> etree._ElementTree:
 
 
 def _nearest_work(edition: Edition, paths) -> XmlFile | None:
-    """The first of ``paths`` that is a work; a file that cannot be read is passed over (its
-    own rendering reports why)."""
+    """The first of ``paths`` that is a work, read as far as its text (its header is all the
+    page takes of it); a file that cannot be read is passed over (its own rendering reports why)."""
     for path in paths:
-        try:
-            data = read_source(path, edition.project.max_source_bytes)
-            if holds_text(data):
-                return parse(path, data)
-        except EditionError:
-            continue
+        found = head_of_work(path, edition.project.max_source_bytes)
+        if found is not None:
+            return found
     return None
 
 
