@@ -110,7 +110,9 @@ def files_not_beside(document: XmlFile) -> dict[str, Problem]:
     for element in document.tree.iter():
         for attribute, value in element.items():
             for name in POINTER_TO_FILE.findall(value):
-                if beside.setdefault(name, (folder / name).is_file()):
+                if name not in beside:  # asked once a file name, not once a pointer
+                    beside[name] = (folder / name).is_file()
+                if beside[name]:
                     continue
                 counts[name] = counts.get(name, 0) + 1
                 missing.setdefault(name, Problem(str(document.path), *document.position(element), (
