@@ -61,17 +61,42 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     to download, and its TEI source; the files written."""
     out = folder / "html"
     edition.progress(f"html  {work.id}")
-    views = VIEWS if not work.generic else {"reading": VIEWS["reading"]}
     citations, written = (None, []) if work.generic else write_citations(edition, work, out / "cite")
     # The source first: the pages give its size.
     written.append(publish(work.file, out / "tei" / f"{work.id}.xml"))
     if not work.generic:
         written.append(occurrences.write(edition, work, folder))  # for the register pages
-    around = neighbours(edition, work)
-    files = downloads(edition, work, folder)
-    for view, name in views.items():
-        written.append(_write(out / name.format(id=work.id), render(edition, work, view, citations, around, files)))
-    return written
+    pages = render_views(edition, work, citations, neighbours(edition, work), downloads(edition, work, folder))
+    return written + [_write(out / name, html) for name, html in pages.items()]
+
+
+def render_views(edition: Edition, work: Work, citations: etree._ElementTree | None = None,
+                 around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> dict[str, str]:
+    """A work's page in each of its views, by file name. Every view comes from one transform,
+    which normalises the work and makes what the views share once; a generic work has the
+    reading view alone, and a released version's pages are made one view at a time (their links
+    to the current version's pages take the view from the transform's, xslt/html/version-links.xsl)."""
+    names = {view: pattern.format(id=work.id) for view, pattern in VIEWS.items()}
+    if work.generic or version_builds.links_param(edition.project, work.id):
+        views = ["reading"] if work.generic else list(VIEWS)
+        return {names[view]: render(edition, work, view, citations, around, files) for view in views}
+    marker = secrets.token_hex(16)
+    return _view_pages(render(edition, work, "reading", citations, around, files, marker), marker, set(names.values()))
+
+
+def _view_pages(html: str, marker: str, names: set[str]) -> dict[str, str]:
+    """The pages of a transform that made a work's every view, each after a comment with the
+    marker and its file name; each starts as the serialiser starts the first: with the doctype
+    and the charset it declares (it writes them for the first page only)."""
+    doctype, charset = DOCTYPE.search(html), CHARSET.search(html)
+    pages = {}
+    for part in html.split(f"<!--{marker} ")[1:]:
+        name, _, text = part.partition("-->")
+        text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
+        pages[name] = text if DOCTYPE.match(text) or not doctype else doctype.group(0) + text
+    if set(pages) != names:
+        raise EditionError.at(sorted(names)[0], f"the pages of the views came as {sorted(pages)}")
+    return pages
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
@@ -81,9 +106,14 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
 
 
 def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None,
-           around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> str:
+           around: etree._ElementTree | None = None, files: etree._ElementTree | None = None,
+           marker: str = "") -> str:
+    """A work's page in ``view``; with a ``marker``, its page in every view, each after its mark
+    (render_views)."""
     params = {**page_params(edition), "page": "document", "view": view, **work.generic_params(),
               **version_builds.links_param(edition.project, work.id)}  # an old version's page
+    if marker:
+        params["page-marker"] = marker
     for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
         if value is not None:
             params[name] = _own_document(edition, value)

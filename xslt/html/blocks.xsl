@@ -212,7 +212,7 @@
     <xsl:variable name="reference" as="xs:string?" select="f:reference($unit)"/>
     <xsl:if test="exists($reference)">
       <span class="unit-ref editorial">
-        <a class="permalink" href="{f:view-file(f:document-id($unit), $view)}#{$unit/@e:id}"
+        <a class="permalink" href="{f:view-file(f:document-id($unit), f:view-of($unit))}#{$unit/@e:id}"
           aria-label="Permalink to {$reference}" title="{$reference}">{$unit/@e:ref}</a>
         <xsl:sequence select="f:cite-button($unit)"/>
       </span>
@@ -234,6 +234,13 @@
   <xsl:function name="f:scheme-chain" as="element(citeStructure)*">
     <xsl:param name="structure" as="element(citeStructure)?"/>
     <xsl:sequence select="$structure ! (., f:scheme-chain(citeStructure[1]))"/>
+  </xsl:function>
+
+  <!-- The view a node of a normalised work is shown in: the one its copy names (a work's pages
+       in every view, html/document.xsl), else $view. -->
+  <xsl:function name="f:view-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(root($node)/*/@e:view, $view)[1] ! string()"/>
   </xsl:function>
 
   <!-- The file of a work's page in a view. -->

@@ -11,14 +11,106 @@
 
   <xsl:mode name="m:html-document" on-no-match="fail"/>
 
+  <!-- The page of the work in $view; with a page marker (edition/outputs/html.py), its page in
+       every view, each after its mark, from one transform: the work is normalised once, and
+       what the views share (the box about the text, its citations, its downloads, its
+       neighbours, the cite dialog) is made once. -->
   <xsl:template match="document-node()" mode="m:html-document">
-    <xsl:variable name="id" as="xs:string" select="f:document-id(.)"/>
-    <xsl:variable name="title" as="xs:string" select="f:work-title(.)"/>
-    <xsl:sequence select="f:page($title || (if (f:is-diplomatic()) then ' (diplomatic text)' else ''),
-      f:language(*), f:view-file($id, $view), (f:document-header(., $id, $title), f:contents(.), f:text(.),
-      f:neighbours-nav(), f:cite-dialog()))"/>
+    <xsl:variable name="shared" as="map(xs:string, item()*)" select="f:shared-parts(.)"/>
+    <xsl:choose>
+      <xsl:when test="$page-marker">
+        <xsl:variable name="document" as="document-node()" select="."/>
+        <xsl:for-each select="$f:views?name">
+          <xsl:variable name="shown" as="document-node()"
+            select="if (. = $view) then $document else f:in-view($document, .)"/>
+          <xsl:sequence select="f:mark(f:view-file(f:document-id($document), .)), f:view-page($shown, $shared)"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="f:view-page(., $shared)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
+  <!-- A work's page in the view its normalised copy shows (f:view-of). -->
+  <xsl:function name="f:view-page" as="element()">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:param name="shared" as="map(xs:string, item()*)"/>
+    <xsl:variable name="id" as="xs:string" select="f:document-id($document)"/>
+    <xsl:variable name="title" as="xs:string" select="f:work-title($document)"/>
+    <xsl:variable name="view" as="xs:string" select="f:view-of($document)"/>
+    <xsl:sequence select="f:page($title || (if ($view = 'diplomatic') then ' (diplomatic text)' else ''),
+      f:language($document/*), f:view-file($id, $view), (f:document-header($document, $id, $title, $shared),
+      f:contents($document), f:text($document), $shared?neighbours, $shared?dialog))"/>
+  </xsl:function>
+
+  <!-- What a work's pages show alike in every view. -->
+  <xsl:function name="f:shared-parts" as="map(xs:string, item()*)">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="id" as="xs:string" select="f:document-id($document)"/>
+    <xsl:sequence select="map {
+      'about': f:about-document($document, $id),
+      'cite': f:cite-box($id, 'this text'),
+      'downloads': f:downloads-box(),
+      'neighbours': f:neighbours-nav(),
+      'dialog': f:cite-dialog() }"/>
+  </xsl:function>
+
+  <!-- The normalised copy of a work in another view than $view, the one its normalisation
+       (common/normalise.xsl) shows: there are two views, and each shows of every choice the
+       reading the other does not (the schema's choice holds one sic and one corr, or one orig
+       and one reg), so each reading's stamp (@e:reading) is the other's and the choice's note
+       is said from the other side. The copy names its view (@e:view on its root element, read
+       by f:view-of). Only the elements that hold a choice are walked; the rest is copied whole. -->
+  <xsl:function name="f:in-view" as="document-node()">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:document>
+      <xsl:apply-templates select="$document/node()" mode="m:in-view">
+        <xsl:with-param name="view" select="$view" tunnel="yes"/>
+        <xsl:with-param name="walked" tunnel="yes"
+          select="map:merge(($document/*, $document//choice[@e:note]/ancestor::*) ! map:entry(generate-id(), true()))"/>
+      </xsl:apply-templates>
+    </xsl:document>
+  </xsl:function>
+
+  <xsl:mode name="m:in-view" on-no-match="shallow-copy"/>
+
+  <xsl:template match="*" mode="m:in-view">
+    <xsl:param name="walked" as="map(xs:string, xs:boolean)" tunnel="yes"/>
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="not(map:contains($walked, generate-id()))">
+        <xsl:copy-of select="."/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:copy>
+          <xsl:sequence select="@*"/>
+          <xsl:if test="parent::document-node()">
+            <xsl:attribute name="e:view" select="$view"/>
+          </xsl:if>
+          <xsl:apply-templates mode="m:in-view"/>
+        </xsl:copy>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="choice[@e:note]" mode="m:in-view">
+    <xsl:variable name="shown" as="element()" select="*[@e:reading = 'other']"/>
+    <xsl:copy>
+      <xsl:sequence select="@* except @e:note"/>
+      <xsl:attribute name="e:note" select="f:explanation($shown, *[@e:reading = 'shown'])"/>
+      <xsl:for-each select="node()">
+        <xsl:copy>
+          <xsl:sequence select="@* except @e:reading"/>
+          <xsl:if test="@e:reading">
+            <xsl:attribute name="e:reading" select="if (@e:reading = 'shown') then 'other' else 'shown'"/>
+          </xsl:if>
+          <xsl:copy-of select="node()"/>
+        </xsl:copy>
+      </xsl:for-each>
+    </xsl:copy>
+  </xsl:template>
 
   <!-- The language of an element, from the nearest xml:lang, as an HTML lang value. -->
   <xsl:function name="f:language" as="xs:string">
@@ -30,16 +122,15 @@
     <xsl:param name="document" as="document-node()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="shared" as="map(xs:string, item()*)"/>
     <xsl:variable name="file" as="element(fileDesc)?" select="$document/TEI/teiHeader/fileDesc"/>
     <header class="document-header">
       <h1>{$title}</h1>
       <xsl:for-each select="$file/titleStmt/title[@type = 'sub']">
         <p class="subtitle"><xsl:apply-templates mode="m:html-inline"/></p>
       </xsl:for-each>
-      <xsl:sequence select="f:view-switch($id)"/>
-      <xsl:sequence select="f:about-document($document, $id)"/>
-      <xsl:sequence select="f:cite-box($id, 'this text')"/>
-      <xsl:sequence select="f:downloads-box()"/>
+      <xsl:sequence select="f:view-switch($id, f:view-of($document))"/>
+      <xsl:sequence select="$shared?about, $shared?cite, $shared?downloads"/>
     </header>
   </xsl:function>
 
@@ -157,6 +248,7 @@
   <!-- The two views, each a complete page, switched by a plain link. -->
   <xsl:function name="f:view-switch" as="element()">
     <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
     <nav class="views" aria-label="Views of the text">
       <ul>
         <xsl:for-each select="$f:views">
@@ -170,7 +262,7 @@
           </li>
         </xsl:for-each>
       </ul>
-      <p class="view-note">{if (f:is-diplomatic())
+      <p class="view-note">{if ($view = 'diplomatic')
         then 'The diplomatic text gives the source''s readings; each editorial intervention is marked and its reading in the reading text given in brackets.'
         else 'The reading text applies the editors'' corrections and regularisations; each is marked and the source''s reading given in brackets.'}</p>
     </nav>
@@ -204,7 +296,7 @@
   <xsl:function name="f:text" as="element()">
     <xsl:param name="document" as="document-node()"/>
     <xsl:variable name="text" as="element(text)?" select="$document/TEI/text"/>
-    <article class="text view-{$view}" lang="{f:language(($text, $document/*)[1])}">
+    <article class="text view-{f:view-of($document)}" lang="{f:language(($text, $document/*)[1])}">
       <xsl:apply-templates select="$text" mode="m:html-blocks">
         <xsl:with-param name="commentary-anchors" select="true()" tunnel="yes"/>
       </xsl:apply-templates>

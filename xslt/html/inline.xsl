@@ -142,7 +142,7 @@
       <xsl:choose>
         <xsl:when test="$in-link">{$choice/@e:n}</xsl:when>
         <xsl:otherwise>
-          <a href="{f:view-file(f:document-id($choice), $view)}#{$ids?note}"
+          <a href="{f:view-file(f:document-id($choice), f:view-of($choice))}#{$ids?note}"
             aria-label="Note {$choice/@e:n}">{$choice/@e:n}</a>
         </xsl:otherwise>
       </xsl:choose>
@@ -476,7 +476,7 @@
           <xsl:choose>
             <xsl:when test="$in-link">{@e:n}</xsl:when>
             <xsl:otherwise>
-              <a href="{f:view-file(f:document-id(.), $view)}#{f:note-ids(.)?note}"
+              <a href="{f:view-file(f:document-id(.), f:view-of(.))}#{f:note-ids(.)?note}"
                 aria-label="Commentary, note {@e:n}">{@e:n}</a>
             </xsl:otherwise>
           </xsl:choose>

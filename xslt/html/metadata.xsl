@@ -14,9 +14,11 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <!-- The head's metadata of the page $current (its file name). -->
   <xsl:function name="f:head-metadata" as="element()*">
+    <xsl:param name="current" as="xs:string"/>
     <xsl:variable name="facts" as="map(xs:string, item()*)"
-      select="if ($page = 'document') then f:work-facts($f:main, f:view-file(f:document-id($f:main), $view))
+      select="if ($page = 'document') then f:work-facts($f:main, $current)
         else f:edition-facts()"/>
     <xsl:sequence select="f:highwire($facts), f:dublin-core($facts), f:json-ld($facts)"/>
   </xsl:function>

@@ -26,7 +26,7 @@
         <title>{string-join(distinct-values(($title, f:edition-title())), ' – ')}</title>
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
-        <xsl:sequence select="f:head-metadata()"/>
+        <xsl:sequence select="f:head-metadata($current)"/>
         <xsl:if test="exists($citations)">
           <script src="{$root}assets/cite.js" defer="defer"></script>
         </xsl:if>
