@@ -223,8 +223,10 @@ def _rule_templates(stylesheet: etree._ElementTree, mode: str) -> list[etree._El
 
 def _selected(pattern: str) -> str:
     """The XPath that selects the nodes an XSLT 1.0 match pattern matches: each relative
-    alternative (tei:ptr, @ref[...]) anywhere in the document, an absolute one as it is."""
-    return " | ".join(alternative if alternative.startswith(("/", "id(", "key(")) else "//" + alternative
+    alternative (tei:ptr, @ref[...]) anywhere in the document, an absolute one as it is. Only
+    elements have attributes: looking for them there alone skips the text between them."""
+    return " | ".join(alternative if alternative.startswith(("/", "id(", "key("))
+                      else "//*/" + alternative if alternative.startswith("@") else "//" + alternative
                       for alternative in _alternatives(pattern))
 
 
