@@ -278,8 +278,12 @@
         <xsl:apply-templates select="$document/TEI/teiHeader/profileDesc/abstract/p, $source" mode="m:html-source"/>
         <p>Cite a passage as <code>{$id}:<xsl:sequence select="f:citation-pattern($document)"/></code>,
           for example <code>{f:example-ref($document)}</code>; the permalink beside each
-          passage gives its address. The principles of the edition are set out on
-          <a href="index.html#principles-{$id}">the edition's page</a>.</p>
+          passage gives its address.</p>
+        <xsl:variable name="principles" as="element()*" select="$document/TEI/teiHeader/encodingDesc/editorialDecl/*"/>
+        <xsl:if test="exists($principles)">
+          <p>The editorial principles of this text:</p>
+          <dl class="principles"><xsl:apply-templates select="$principles" mode="m:html-principle"/></dl>
+        </xsl:if>
         <p><a href="tei/{$id}.xml">TEI source of this text</a></p>
       </details>
     </xsl:if>
