@@ -199,6 +199,8 @@ def visit_rule_contexts(stylesheet: etree._ElementTree) -> None:
     for visit in passes:
         rules = _rule_templates(stylesheet, visit.get("mode"))
         visit.set("select", " | ".join(_selected(rule.get("match")) for rule in rules))
+    # The document's elements, found once for every pattern (see _selected).
+    root.insert(0, etree.Element(f"{{{XSL}}}variable", name=ELEMENTS, select="/ | //*"))
 
 
 def _rule_templates(stylesheet: etree._ElementTree, mode: str) -> list[etree._Element]:
@@ -221,12 +223,15 @@ def _rule_templates(stylesheet: etree._ElementTree, mode: str) -> list[etree._El
     return rules
 
 
+ELEMENTS = "visited-elements"  # the root and every element of the document, once for all patterns
+
+
 def _selected(pattern: str) -> str:
-    """The XPath that selects the nodes an XSLT 1.0 match pattern matches: each relative
-    alternative (tei:ptr, @ref[...]) anywhere in the document, an absolute one as it is. Only
-    elements have attributes: looking for them there alone skips the text between them."""
-    return " | ".join(alternative if alternative.startswith(("/", "id(", "key("))
-                      else "//*/" + alternative if alternative.startswith("@") else "//" + alternative
+    """The XPath that selects the nodes an XSLT 1.0 match pattern matches: an absolute
+    alternative as it is, a relative one (tei:ptr, @ref[...]) anywhere in the document. A
+    pattern's steps are child and attribute steps, and only the root and elements have
+    children or attributes: $visited-elements/x is //x without walking the document again."""
+    return " | ".join(alternative if alternative.startswith(("/", "id(", "key(")) else f"${ELEMENTS}/{alternative}"
                       for alternative in _alternatives(pattern))
 
 
