@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.build import FORMATS as DEFAULT_FORMATS
 
-from . import corpora, engine, measure, profile, rebuilds, report, synthetic, targets
+from . import corpora, engine, formats, measure, profile, rebuilds, report, synthetic, targets
 from .corpora import ROOT, Corpus, Unavailable
 from .measure import FORMATS, BuildFailed
 from .report import RebuildRow, Row, plural
@@ -133,6 +133,7 @@ GROUPS = {
     # take hours, and its figures are its memory and its largest page.
     "synthetic-10000": lambda runs, left_out=(): synthetic_rows(
         10_000, 1, [os.cpu_count() or 1], tuple(name for name in DEFAULT_FORMATS if name not in left_out)),
+    "formats": lambda runs: formats.format_rows(),
     "incremental": incremental_rows,
     "warm": lambda runs: warm_rows(),
     "profile": lambda runs: profile_rows(),
@@ -180,9 +181,11 @@ def _page(facts: str, chosen: argparse.Namespace, results: list, groups: list[st
     builds = [row for row in results if isinstance(row, Row)]
     rebuilt = [row for row in results if isinstance(row, RebuildRow)]
     stages = [row for row in results if isinstance(row, profile.Stage)]
+    alone = [row for row in results if isinstance(row, formats.FormatRow)]
     return report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
                        report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
-                       "" if complete else _scope(groups, chosen.leave_out), report.profile_table(stages))
+                       "" if complete else _scope(groups, chosen.leave_out), report.profile_table(stages),
+                       formats.table(alone) + "\n" if alone else "Not run.\n")
 
 
 def _scope(groups: list[str], left_out: list[str]) -> str:

@@ -42,7 +42,7 @@ def stages(corpus: Corpus, documents: int) -> list[Stage]:
 
 
 def _timed_stages(folder: Path, documents: int) -> list[tuple[str, float]]:
-    from edition import render, saxon, validate
+    from edition import render, saxon, summary, validate
     from edition.build import Builder
     from edition.outputs import html
     from edition.project import find_project
@@ -56,10 +56,10 @@ def _timed_stages(folder: Path, documents: int) -> list[tuple[str, float]]:
                 render.MODULES[name].prepare(renderer.edition, Path(out))
         spent: collections.Counter = collections.Counter()
         _time(spent, saxon.Stylesheets, "transform", lambda self, name, *args, **kwargs: f"transform {name}"
-              + (f", {args[2]['view']} view" if len(args) > 2 and "view" in (args[2] or {}) else ""))
+              + (_views(args[2]) if len(args) > 2 and "view" in (args[2] or {}) else ""))
         _time(spent, html, "write_citations", "citations (html.write_citations, its transform apart)")
         _time(spent, validate.Validator, "check", "validation (RELAX NG and Schematron)")
-        _time(spent, render, "summarise", "summary")
+        _time(spent, summary, "write", "summary")
         _time(spent, render, "parse", "parsing (lxml)")
         for work in works[:WARM_UP]:
             renderer.render(work, Path(out))
@@ -76,6 +76,11 @@ def _timed_stages(folder: Path, documents: int) -> list[tuple[str, float]]:
     spent["other"] = total - sum(spent.values())
     return [("a document, in all", total / len(chosen) * 1000)] + [
         (name, seconds / len(chosen) * 1000) for name, seconds in spent.most_common()]
+
+
+def _views(params: dict) -> str:
+    """Which views a transform of a work's page made: one, or every one at once (with a marker)."""
+    return ", every view" if params.get("page-marker") else f", {params['view']} view"
 
 
 def _time(spent: collections.Counter, owner, attribute: str, stage) -> None:

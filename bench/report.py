@@ -213,7 +213,7 @@ def profile_table(stages) -> str:
 
 
 def page(facts: str, runs: int, builds: str, engine: str, rebuilds: str, targets: str, scope: str = "",
-         profile: str = "Not run.\n") -> str:
+         profile: str = "Not run.\n", formats: str = "Not run.\n") -> str:
     """docs/performance.md: how the figures were measured, then the three tables."""
     return f"""# Performance
 
@@ -266,6 +266,14 @@ the engine floor, which other programs running on the machine change far less.
   row builds html and text only, as the other rows do.
 
 {rebuilds}
+## The DTS files and the PDFs, each format alone
+
+`edition build --format dts` (the static DTS API: every resource's navigation and documents,
+and the collections) and `--format pdf` (the print HTML and the PDF of each work, and of the
+introduction) of synthetic editions, one run each with every core (`bench/formats.py`): their
+cost a document and their memory, apart from the html and text of the rows above.
+
+{formats}
 ## Targets
 
 {targets}

@@ -95,8 +95,8 @@ def test_the_profile_times_each_stage_of_a_document(tmp_path):
     corpus = synthetic.generate(corpora.ROOT / "texts", tmp_path / "texts", 10)
     stages = {stage.name: stage.milliseconds for stage in profile.stages(corpus, 3)}
     assert list(stages)[0] == "a document, in all"
-    for name in ("transform html.xsl, reading view", "transform html.xsl, diplomatic view",
-                 "transform text.xsl, reading view", "validation (RELAX NG and Schematron)"):
+    for name in ("transform html.xsl, every view", "transform text.xsl, reading view",
+                 "transform occurrences.xsl", "validation (RELAX NG and Schematron)", "summary"):
         assert 0 < stages[name] < stages["a document, in all"], name
     assert abs(sum(stages.values()) - 2 * stages["a document, in all"]) < 0.01, "the stages add up to the whole"
-    assert "| transform html.xsl, reading view |" in report.profile_table(profile.stages(corpus, 1))
+    assert "| transform html.xsl, every view |" in report.profile_table(profile.stages(corpus, 1))
