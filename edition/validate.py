@@ -159,7 +159,11 @@ def _schematron(schema: etree._ElementTree) -> "Rules":
     """The Schematron compiled to XSLT by lxml, each pattern visiting only the nodes its rules
     are about, reading other files through _EditionFiles alone."""
     stylesheet = rules_stylesheet(schema)
-    visit_rule_contexts(stylesheet)
+    try:
+        visit_rule_contexts(stylesheet)
+    except UnexpectedSkeleton as error:
+        raise EditionError.at(schema.docinfo.URL, f"lxml {etree.__version__} compiles the Schematron in a way "
+                              f"the validator does not know ({error})") from None
     return Rules(stylesheet)
 
 
