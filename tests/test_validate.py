@@ -199,3 +199,14 @@ def _report(rules: validate.Rules, tree) -> list[tuple[str, ...]]:
         pattern = entry.get("id") if kind == "active-pattern" else pattern
         entries.append((kind, pattern, entry.get("context") or entry.get("location") or "", " ".join(entry.itertext())))
     return entries
+
+
+def test_a_compiled_schematron_of_another_shape_is_refused_rather_than_checking_less(project):
+    # A rule that no longer steps on to its node's attributes and children: visiting only the
+    # rules' nodes would not be what the skeleton does, so the validator refuses to start.
+    stylesheet = validate.rules_stylesheet(etree.parse(str(project.schema / "edition.sch")))
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    rule = next(t for t in stylesheet.iterfind(f"{xsl}template[@mode]") if t.get("match") == "tei:ptr")
+    rule.remove(rule.find(f"{xsl}apply-templates[@select='@*|*']"))
+    with pytest.raises(validate.UnexpectedSkeleton, match="tei:ptr"):
+        validate.visit_rule_contexts(stylesheet)
