@@ -107,17 +107,17 @@ def files_not_beside(document: XmlFile) -> dict[str, Problem]:
     beside: dict[str, bool] = {}
     missing: dict[str, Problem] = {}
     counts: dict[str, int] = {}
-    for element in document.tree.iter():
-        for attribute, value in element.items():
-            for name in POINTER_TO_FILE.findall(value):
-                if name not in beside:  # asked once a file name, not once a pointer
-                    beside[name] = (folder / name).is_file()
-                if beside[name]:
-                    continue
-                counts[name] = counts.get(name, 0) + 1
-                missing.setdefault(name, Problem(str(document.path), *document.position(element), (
-                    f'{name} is not beside this file: @{attribute.rpartition("}")[2]}="{value}" names it by its '
-                    f"file name, so it must sit in the same folder ({folder})")))
+    for value in document.tree.xpath("//@*[contains(., '.xml#')]"):  # the attributes that can name a file
+        element, attribute = value.getparent(), value.attrname
+        for name in POINTER_TO_FILE.findall(value):
+            if name not in beside:  # asked once a file name, not once a pointer
+                beside[name] = (folder / name).is_file()
+            if beside[name]:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            missing.setdefault(name, Problem(str(document.path), *document.position(element), (
+                f'{name} is not beside this file: @{attribute.rpartition("}")[2]}="{value}" names it by its '
+                f"file name, so it must sit in the same folder ({folder})")))
     return {name: _counted(problem, counts[name]) for name, problem in missing.items()}
 
 
