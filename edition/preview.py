@@ -13,8 +13,6 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from lxml import etree
 
 from . import citable
@@ -23,11 +21,8 @@ from .outputs import html
 from .render import Renderer
 from .xmlfile import NS, parse, read_source
 
-if TYPE_CHECKING:
-    from .saxon import PyXdmNode  # a document of the worker's XSLT processor
-
 # Per document id: what its citations were made from, and the citations (in this worker process).
-_citations: dict[str, tuple[tuple, PyXdmNode]] = {}
+_citations: dict[str, tuple[tuple, html.PageCitations]] = {}
 
 
 @dataclass(frozen=True)
@@ -69,10 +64,10 @@ def _downloads(edition: Edition, work: Work, build: Path) -> etree._ElementTree:
     return files
 
 
-def _citations_of(renderer: Renderer, work: Work) -> PyXdmNode:
-    """The citations the build would give the page, as a document of the worker's XSLT processor,
-    made again only when what they are made of changed. (The files the build writes beside them
-    are written to a scratch folder.)"""
+def _citations_of(renderer: Renderer, work: Work) -> html.PageCitations:
+    """The citations the build would give the page, as the page takes them (their document is
+    one of the worker's XSLT processor), made again only when what they are made of changed.
+    (The files the build writes beside them are written to a scratch folder.)"""
     stylesheets = renderer.edition.stylesheets
     made_from = (id(stylesheets), etree.tostring(work.file.tree.find("tei:teiHeader", NS)),
                  tuple(citable.units(renderer.edition, work)))
@@ -80,5 +75,5 @@ def _citations_of(renderer: Renderer, work: Work) -> PyXdmNode:
     if kept is None or kept[0] != made_from:
         with tempfile.TemporaryDirectory(prefix="edition-preview-") as scratch:
             citations, _ = html.write_citations(renderer.edition, work, Path(scratch) / "cite")
-        kept = _citations[work.id] = (made_from, stylesheets.document(etree.tostring(citations, encoding="UTF-8")))
+        kept = _citations[work.id] = (made_from, html.page_citations(renderer.edition, citations))
     return kept[1]

@@ -15,7 +15,9 @@ import copy
 import json
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -70,13 +72,15 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     return written + [_write(out / name, html) for name, html in pages.items()]
 
 
-def render_views(edition: Edition, work: Work, citations: etree._ElementTree | None = None,
+def render_views(edition: Edition, work: Work, citations: etree._ElementTree | PageCitations | None = None,
                  around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> dict[str, str]:
     """A work's page in each of its views, by file name. Every view comes from one transform,
     which normalises the work and makes what the views share once; a generic work has the
     reading view alone, and a released version's pages are made one view at a time (their links
     to the current version's pages take the view from the transform's, xslt/html/version-links.xsl)."""
     names = {view: pattern.format(id=work.id) for view, pattern in VIEWS.items()}
+    if isinstance(citations, etree._ElementTree):
+        citations = page_citations(edition, citations)
     if work.generic or version_builds.links_param(edition.project, work.id):
         views = ["reading"] if work.generic else list(VIEWS)
         return {names[view]: render(edition, work, view, citations, around, files) for view in views}
@@ -105,7 +109,7 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     return _write_site_pages(edition, summaries, folder / "html") + _copy_edition_files(edition, folder / "html" / "tei")
 
 
-def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | None = None,
+def render(edition: Edition, work: Work, view: str, citations: etree._ElementTree | PageCitations | None = None,
            around: etree._ElementTree | None = None, files: etree._ElementTree | None = None,
            marker: str = "") -> str:
     """A work's page in ``view``; with a ``marker``, its page in every view, each after its mark
@@ -114,10 +118,13 @@ def render(edition: Edition, work: Work, view: str, citations: etree._ElementTre
               **version_builds.links_param(edition.project, work.id)}  # an old version's page
     if marker:
         params["page-marker"] = marker
-    for name, value in (("citations", citations), ("neighbours", around), ("downloads", files)):
+    if isinstance(citations, etree._ElementTree):
+        citations = page_citations(edition, citations)
+    for name, value in (("citations", citations and citations.document), ("neighbours", around), ("downloads", files)):
         if value is not None:
             params[name] = _own_document(edition, value)
-    return edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
+    html = edition.stylesheets.transform("html.xsl", work.file.tree, work.path, params)
+    return _with_data(html, citations.data) if citations else html
 
 
 def _own_document(edition: Edition, value):
@@ -203,6 +210,38 @@ def _offer(root: etree._Element, site: Path, kind: str, href: str) -> None:
     path = site.joinpath(*(unquote(part) for part in href.split("/")))
     if path.is_file():
         file.set("bytes", str(path.stat().st_size))
+
+
+@dataclass(frozen=True)
+class PageCitations:
+    """A work's citations as its pages take them: the document the transform reads (the boxes,
+    the buttons, the dialog), and the dialog's data (``data``, JSON ready for a script element),
+    which the transform leaves out and render writes into each page's data block: some 100 kB,
+    the same in every view, that the transform would read and write again for each page."""
+
+    document: object  # a document of the stylesheets (edition.saxon)
+    data: str
+
+
+# The page's data block as the transform writes it, empty (xslt/html/cite.xsl): only the
+# stylesheet makes a script element, and a text's "<" is always escaped, so no text forges it.
+DATA_BLOCK = '<script type="application/json" id="cite-data"></script>'
+
+
+def page_citations(edition: Edition, citations: etree._ElementTree) -> PageCitations:
+    """The citations of write_citations as the pages take them."""
+    root = citations.getroot()
+    stripped = etree.Element(root.tag, root.attrib)
+    stripped.extend(copy.deepcopy(child) for child in root if child.tag != "data")
+    data = root.find("data")
+    return PageCitations(edition.stylesheets.document(etree.tostring(stripped, encoding="UTF-8")),
+                         "" if data is None else unicodedata.normalize("NFC", data.text or ""))
+
+
+def _with_data(html: str, data: str) -> str:
+    """The pages of a transform with their data block filled (normalised to NFC, as the
+    serialiser normalises the rest of the page)."""
+    return html.replace(DATA_BLOCK, DATA_BLOCK.replace("></", f">{data}</"))
 
 
 def write_citations(edition: Edition, work: Work, folder: Path) -> tuple[etree._ElementTree, list[Path]]:

@@ -139,7 +139,9 @@
           </xsl:for-each>
         </p>
       </dialog>
-      <script type="application/json" id="cite-data">{$citations/citations/data}</script>
+      <!-- Its data (the citations' data element) is written in by the driver
+           (edition/outputs/html.py): some 100 kB, the same in every view. -->
+      <script type="application/json" id="cite-data"></script>
     </xsl:if>
   </xsl:function>
 
