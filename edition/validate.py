@@ -228,21 +228,31 @@ def _rule_templates(stylesheet: etree._ElementTree, mode: str) -> list[etree._El
 
 
 ELEMENTS = "visited-elements"  # the root and every element of the document, once for all patterns
+# The skeleton's walk visits the root, elements and attributes alone: text, a comment or a
+# processing instruction that a pattern's last step (text(), node(), key(...)) may match is
+# left out, as the walk leaves it.
+VISITED_ONLY = "[self::* or not(..) or count(. | ../@*) = count(../@*)]"
 
 
 def _selected(pattern: str) -> str:
-    """The XPath that selects the nodes an XSLT 1.0 match pattern matches: an absolute
-    alternative as it is, a relative one (tei:ptr, @ref[...]) anywhere in the document. A
-    pattern's steps are child and attribute steps, and only the root and elements have
-    children or attributes: $visited-elements/x is //x without walking the document again."""
-    return " | ".join(alternative if alternative.startswith(("/", "id(", "key(")) else f"${ELEMENTS}/{alternative}"
-                      for alternative in _alternatives(pattern))
+    """The XPath that selects the nodes an XSLT 1.0 match pattern matches, of those the
+    skeleton's walk visits: an absolute alternative as it is, a relative one (tei:ptr,
+    @ref[...]) anywhere in the document. A pattern's steps are child and attribute steps, and
+    only the root and elements have children or attributes: $visited-elements/x is //x
+    without walking the document again."""
+    selected = []
+    for alternative in _split(pattern, "|"):
+        path = alternative if alternative.startswith(("/", "id(", "key(")) else f"${ELEMENTS}/{alternative}"
+        last_test = _split(alternative, "/")[-1].split("[", 1)[0].strip()
+        selected.append(path + VISITED_ONLY if last_test.endswith(")") else path)
+    return " | ".join(selected)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """A pattern's alternatives: split at each | outside brackets, parentheses and quotes."""
-    alternatives, depth, quote, start = [], 0, "", 0
-    for index, character in enumerate(pattern):
+def _split(expression: str, separator: str) -> list[str]:
+    """The parts of an expression between its separators outside brackets, parentheses and
+    quotes (a pattern's alternatives at |, a path's steps at /)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, character in enumerate(expression):
         if quote:
             quote = "" if character == quote else quote
         elif character in "'\"":
@@ -251,10 +261,10 @@ def _alternatives(pattern: str) -> list[str]:
             depth += 1
         elif character in "])":
             depth -= 1
-        elif character == "|" and depth == 0:
-            alternatives.append(pattern[start:index].strip())
+        elif character == separator and depth == 0:
+            parts.append(expression[start:index].strip())
             start = index + 1
-    return alternatives + [pattern[start:].strip()]
+    return parts + [expression[start:].strip()]
 
 
 class Rules:

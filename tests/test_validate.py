@@ -191,6 +191,42 @@ def test_the_rules_visit_the_nodes_they_are_about_and_find_what_a_walk_of_every_
     assert failed == set(schema.xpath("//sch:pattern/@id", namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"}))
 
 
+# Contexts of every kind a pattern can have, each rule failing wherever it fires: a node the
+# skeleton's walk does not visit (text, a comment) must not be visited here either.
+KINDS_OF_CONTEXT = """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">
+  <sch:ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <xsl:key xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="heads" match="tei:head | tei:head/text()" use="'all'"/>
+  <sch:pattern id="nodes">
+    <sch:rule context="tei:head/text()"><sch:assert test="false()">text</sch:assert></sch:rule>
+    <sch:rule context="comment() | processing-instruction()"><sch:assert test="false()">other</sch:assert></sch:rule>
+    <sch:rule context="tei:div/node()[2]"><sch:assert test="false()">second</sch:assert></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="positions">
+    <sch:rule context="/"><sch:assert test="false()">root</sch:assert></sch:rule>
+    <sch:rule context="tei:p[position() = last()] | *[2]/@*"><sch:assert test="false()">last</sch:assert></sch:rule>
+    <sch:rule context="@xml:id | @n[. &gt; 3]"><sch:assert test="false()">attribute</sch:assert></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="keys">
+    <sch:rule context="key('heads', 'all')"><sch:assert test="false()">key</sch:assert></sch:rule>
+  </sch:pattern>
+</sch:schema>"""
+
+
+def test_rules_of_every_kind_of_context_fire_where_the_skeletons_walk_fires_them(project):
+    schema = etree.ElementTree(etree.fromstring(KINDS_OF_CONTEXT))
+    walking = validate.Rules(validate.rules_stylesheet(schema, fired_rules=True))
+    visiting = validate.rules_stylesheet(schema, fired_rules=True)
+    validate.visit_rule_contexts(visiting)
+    visiting = validate.Rules(visiting)
+    failed = set()
+    for path in project.text_files():
+        tree = etree.parse(str(path))
+        report = _report(visiting, tree)
+        assert report == _report(walking, tree), path.name
+        failed |= {text for kind, _, _, text in report if kind == "failed-assert"}
+    assert failed == {"root", "second", "last", "attribute", "key"}
+
+
 def _report(rules: validate.Rules, tree) -> list[tuple[str, ...]]:
     """Each rule fired and each assertion failed, in order: kind, pattern, rule or location, text."""
     entries, pattern = [], None
