@@ -77,9 +77,14 @@
 
   <!-- What kind of thing a TEI element is (f:generic-is-block, in common/generic.xsl) -->
 
-  <xsl:function name="f:generic-holds-block" as="xs:boolean">
+  <!-- Whether an element holds a block at any depth: asked of each element the flow meets, and
+       again of those inside it that hold blocks, so each answer is kept (cache) and every
+       element is looked at once, however deep the tree (an element-by-element search of the
+       descendants of each was quadratic in the depth). -->
+  <xsl:function name="f:generic-holds-block" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/descendant::*[f:generic-is-block(.)])"/>
+    <xsl:sequence select="some $child in $element/* satisfies
+      (f:generic-is-block($child) or exists($child/*) and f:generic-holds-block($child))"/>
   </xsl:function>
 
   <!-- Phrasing: text, and elements that neither are nor hold a block. -->
@@ -113,8 +118,7 @@
   </xsl:function>
 
   <!-- A text says its language, even when only the TEI element around it (in a corpus) does. -->
-  <xsl:template match="text | front | body | back | group | div | div1 | div2 | div3 | div4 | div5
-    | div6 | div7 | floatingText" mode="m:generic-html-flow">
+  <xsl:template _match="{string-join($generic-divisions, ' | ')}" mode="m:generic-html-flow">
     <section class="tei-{local-name()}">
       <xsl:sequence select="f:generic-lang-attribute(
         if (self::text) then (ancestor-or-self::*/@xml:lang)[last()] else @xml:lang)"/>
@@ -128,7 +132,7 @@
   <xsl:template match="head[normalize-space()][not(f:generic-holds-block(.))]" mode="m:generic-html-flow">
     <xsl:element name="h{min((6, 2 + count(../ancestor::*[head])))}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="'tei-head'"/>
-      <xsl:sequence select="f:generic-lang-attribute(@xml:lang)"/>
+      <xsl:sequence select="@xml:lang ! f:generic-lang-attribute(.)"/>
       <xsl:apply-templates mode="m:generic-html-inline"/>
     </xsl:element>
   </xsl:template>
@@ -136,7 +140,7 @@
   <!-- A quotation that holds blocks (one that holds none is phrasing). -->
   <xsl:template match="quote" mode="m:generic-html-flow">
     <blockquote class="tei-quote">
-      <xsl:sequence select="f:generic-lang-attribute(@xml:lang)"/>
+      <xsl:sequence select="@xml:lang ! f:generic-lang-attribute(.)"/>
       <xsl:sequence select="f:generic-flow(node())"/>
     </blockquote>
   </xsl:template>
@@ -146,13 +150,13 @@
     <xsl:choose>
       <xsl:when test="f:generic-holds-block(.)">
         <div class="tei-{local-name()}">
-          <xsl:sequence select="f:generic-lang-attribute(@xml:lang)"/>
+          <xsl:sequence select="@xml:lang ! f:generic-lang-attribute(.)"/>
           <xsl:sequence select="f:generic-flow(node())"/>
         </div>
       </xsl:when>
       <xsl:otherwise>
         <p class="tei-{local-name()}">
-          <xsl:sequence select="f:generic-lang-attribute(@xml:lang)"/>
+          <xsl:sequence select="@xml:lang ! f:generic-lang-attribute(.)"/>
           <xsl:apply-templates mode="m:generic-html-inline"/>
         </p>
       </xsl:otherwise>
