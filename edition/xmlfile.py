@@ -158,7 +158,7 @@ def head_of_work(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> XmlFile | Non
 
 
 _NOT_TEI = object()  # what _read_head finds of a file whose root is not TEI
-HEAD_CHUNK = 65_536  # bytes read at a time until the text begins: a header's usual size and more
+HEAD_CHUNK = 16_384  # bytes read at a time until the text begins: more than most headers
 
 
 def _read_head(file: io.BufferedReader, path: Path) -> tuple[XmlFile | None | object, bytearray]:

@@ -18,7 +18,10 @@
   <xsl:include href="text/notes.xsl"/>
   <xsl:include href="common/generic.xsl"/>
   <xsl:include href="text/generic.xsl"/>
-  <xsl:output method="text" encoding="UTF-8" normalization-form="NFC"/>
+  <!-- The text is in Unicode's composed form (NFC): each piece written is normalised as it is
+       made (text/document.xsl, text/generic.xsl), which is what the serialiser's
+       normalization-form does, piece by piece, but at less cost for a novel. -->
+  <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:mode on-no-match="fail"/>
 

@@ -18,7 +18,7 @@
     </xsl:variable>
     <xsl:variable name="front" as="xs:string*"
       select="if (f:is-diplomatic()) then () else (f:title-block(.), $rule)"/>
-    <xsl:value-of select="string-join(($front, $blocks, f:endnotes(.)), '&#10;&#10;') || '&#10;'"/>
+    <xsl:value-of select="normalize-unicode(string-join(($front, $blocks, f:endnotes(.)), '&#10;&#10;') || '&#10;')"/>
   </xsl:template>
 
   <xsl:function name="f:title-block" as="xs:string?">

@@ -30,19 +30,29 @@
         <xsl:apply-templates select="f:generic-texts(.)" mode="m:generic-text-flow"/>
       </xsl:document>
     </xsl:variable>
-    <xsl:value-of select="f:work-title(.), $rule, ''" separator="&#10;&#10;"/>
-    <xsl:for-each-group select="$flat/node()" group-adjacent="exists(self::text()[normalize-space()])">
+    <xsl:value-of select="normalize-unicode(string-join((f:work-title(.), $rule, ''), '&#10;&#10;'))"/>
+    <!-- Each text with words is a block, its spaces normalised; between two blocks the widest
+         break that stood there, none before the first or after the last. -->
+    <xsl:iterate select="$flat/node()">
+      <xsl:param name="break" as="xs:string?" select="()"/>
       <xsl:choose>
-        <xsl:when test="current-grouping-key()">
-          <xsl:value-of select="normalize-space(.)"/>
+        <xsl:when test="self::text()">
+          <xsl:variable name="words" as="xs:string" select="normalize-unicode(normalize-space())"/>
+          <xsl:if test="$words">
+            <xsl:value-of select="$break || $words"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="break" select="''"/>
+            </xsl:next-iteration>
+          </xsl:if>
         </xsl:when>
-        <!-- Between two blocks, the widest break that stood there; none before the first or
-             after the last. -->
-        <xsl:when test="position() gt 1 and position() lt last()">
-          <xsl:value-of select="if (current-group()/self::f:blank-line) then '&#10;&#10;' else '&#10;'"/>
+        <xsl:when test="exists($break)">
+          <xsl:next-iteration>
+            <xsl:with-param name="break" select="if ($break eq '&#10;&#10;' or self::f:blank-line)
+              then '&#10;&#10;' else '&#10;'"/>
+          </xsl:next-iteration>
         </xsl:when>
       </xsl:choose>
-    </xsl:for-each-group>
+    </xsl:iterate>
     <xsl:value-of select="'&#10;'"/>
   </xsl:template>
 
@@ -55,8 +65,7 @@
   <xsl:template match="comment() | processing-instruction()" mode="m:generic-text-flow"/>
 
   <!-- Blocks (common/generic.xsl says which) are paragraphs of their own. -->
-  <xsl:template match="*[f:generic-is-block(.)]" priority="0"
-    mode="m:generic-text-flow">
+  <xsl:template _match="{$generic-block-pattern}" priority="0" mode="m:generic-text-flow">
     <f:blank-line/>
     <xsl:apply-templates mode="m:generic-text-flow"/>
     <f:blank-line/>
