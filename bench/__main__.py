@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.build import FORMATS as DEFAULT_FORMATS
 
-from . import corpora, engine, formats, measure, profile, rebuilds, report, synthetic, targets
+from . import corpora, engine, formats, kept, measure, profile, rebuilds, report, synthetic, targets
 from .corpora import ROOT, Corpus, Unavailable
 from .measure import FORMATS, BuildFailed
 from .report import RebuildRow, Row, plural
@@ -153,6 +153,9 @@ def options() -> argparse.Namespace:
     parser.add_argument("--leave-out", action="append", default=[], choices=list(DEFAULT_FORMATS), metavar="FORMAT",
                         help="build the 10,000-document edition without this default format (repeatable; "
                              "its row names the formats it was built with)")
+    parser.add_argument("--keep", action="append", default=[], choices=list(GROUPS), metavar="CORPUS",
+                        help="take this group's rows from the last run that measured them and wrote the page "
+                             f"({kept.FILE.relative_to(ROOT)}), without measuring them again (repeatable)")
     chosen = parser.parse_args()
     if chosen.runs < 1:
         parser.error("--runs must be at least 1")
@@ -163,28 +166,37 @@ def main() -> int:
     chosen, facts = options(), report.machine()
     groups = [name for name in GROUPS if name in (chosen.only or GROUPS)
               and not (chosen.quick and name == "synthetic-10000")]
-    results, done = [], []
+    results, done, kept_from = [], [], {}
     for name in groups:
-        results += GROUPS[name](chosen.runs, chosen.leave_out) if name == "synthetic-10000" else GROUPS[name](chosen.runs)
+        if name in chosen.keep:
+            found = kept.load(name)
+            rows, kept_from[name] = found.rows, found.measured
+        else:
+            rows = GROUPS[name](chosen.runs, chosen.leave_out) if name == "synthetic-10000" else GROUPS[name](chosen.runs)
+            if chosen.write and rows and all(isinstance(row, Row) for row in rows):
+                kept.save(name, rows)
+        results += rows
         done.append(name)
         if chosen.write and done != groups:  # a long run cut short keeps what it measured
-            _write(_page(facts, chosen, results, done, complete=False), True)
+            _write(_page(facts, chosen, results, done, False, kept_from), True)
     failed = any(row.error for row in results)
     complete = len(groups) == len(GROUPS) and not failed and not chosen.leave_out
-    text = _page(facts, chosen, results, done, complete)
+    text = _page(facts, chosen, results, done, complete, kept_from)
     print(text)
     _write(text, complete or chosen.write)
     return 1 if failed else 0
 
 
-def _page(facts: str, chosen: argparse.Namespace, results: list, groups: list[str], complete: bool) -> str:
+def _page(facts: str, chosen: argparse.Namespace, results: list, groups: list[str], complete: bool,
+          kept_from: dict[str, str]) -> str:
     builds = [row for row in results if isinstance(row, Row)]
     rebuilt = [row for row in results if isinstance(row, RebuildRow)]
     stages = [row for row in results if isinstance(row, profile.Stage)]
     alone = [row for row in results if isinstance(row, formats.FormatRow)]
     return report.page(facts, chosen.runs, report.builds_table(builds), report.engine_table(builds),
                        report.rebuilds_table(rebuilt), report.targets_table(targets.evaluate(builds, rebuilt)),
-                       "" if complete else _scope(groups, chosen.leave_out), report.profile_table(stages),
+                       _kept(kept_from) + ("" if complete else _scope(groups, chosen.leave_out)),
+                       report.profile_table(stages),
                        formats.table(alone) + "\n" if alone else "Not run.\n")
 
 
@@ -193,6 +205,12 @@ def _scope(groups: list[str], left_out: list[str]) -> str:
     without = f" (the 10,000-document edition without {', '.join(left_out)})" if left_out else ""
     return (f"This run measured only these groups of rows: {', '.join(groups)}{without}; the "
             "tables say \"not run\" of the others, and name any that failed.")
+
+
+def _kept(kept_from: dict[str, str]) -> str:
+    """Which groups' rows this run took from an earlier one, and when those were measured."""
+    return "".join(f"The rows of {group} are those the run of {measured} measured (kept with --keep). "
+                   for group, measured in kept_from.items())
 
 
 def _write(text: str, wanted: bool) -> None:

@@ -100,3 +100,18 @@ def test_the_profile_times_each_stage_of_a_document(tmp_path):
         assert 0 < stages[name] < stages["a document, in all"], name
     assert abs(sum(stages.values()) - 2 * stages["a document, in all"]) < 0.01, "the stages add up to the whole"
     assert "| transform html.xsl, every view |" in report.profile_table(profile.stages(corpus, 1))
+
+
+def test_kept_rows_come_back_as_they_were_measured(tmp_path, monkeypatch):
+    """A run may take the 10,000-document edition's rows from the run that measured them."""
+    from bench import kept
+
+    monkeypatch.setattr(kept, "FILE", tmp_path / "rows.json")
+    row = Row("synthetic 10,000", 2, ("html", "text", "dts"), 1, 10_000, 270_000_000, 2.0, 1_900.0, 3_000.0,
+                     900_000_000, Page("index-3.html", 680_000), Timing(15.0, 10_000, 14.0), None)
+    kept.save("synthetic-10000", [row])
+    found = kept.load("synthetic-10000")
+    assert found.rows == [row]
+    assert found.measured.startswith(report.today() + ", commit ")
+    with pytest.raises(SystemExit, match="no rows of eltec-level1 are kept"):
+        kept.load("eltec-level1")
