@@ -80,7 +80,8 @@
   <!-- Whether an element holds a block at any depth: asked of each element the flow meets, and
        again of those inside it that hold blocks, so each answer is kept (cache) and every
        element is looked at once, however deep the tree (an element-by-element search of the
-       descendants of each was quadratic in the depth). -->
+       descendants of each was quadratic in the depth). Its callers ask it only of elements
+       with elements in them: most paragraphs have none, and are not kept. -->
   <xsl:function name="f:generic-holds-block" as="xs:boolean" cache="yes">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="some $child in $element/* satisfies
@@ -91,7 +92,7 @@
   <xsl:function name="f:generic-is-phrasing" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="not($node instance of element())
-      or not(f:generic-is-block($node) or f:generic-holds-block($node))"/>
+      or not(f:generic-is-block($node) or exists($node/*) and f:generic-holds-block($node))"/>
   </xsl:function>
 
   <!-- Flow content -->
@@ -148,7 +149,7 @@
   <!-- Any other block, or an inline element that holds a block. -->
   <xsl:template match="*" mode="m:generic-html-flow" priority="-1">
     <xsl:choose>
-      <xsl:when test="f:generic-holds-block(.)">
+      <xsl:when test="exists(*) and f:generic-holds-block(.)">
         <div class="tei-{local-name()}">
           <xsl:sequence select="@xml:lang ! f:generic-lang-attribute(.)"/>
           <xsl:sequence select="f:generic-flow(node())"/>
