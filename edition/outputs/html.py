@@ -12,6 +12,7 @@ after it, and the files of it the build makes (its PDF, texts, TEI, DTS resource
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 import secrets
@@ -29,6 +30,7 @@ from ..citable import Passage
 from ..documents import Edition, Work
 from ..errors import EditionError, Problem
 from ..output_files import output_file
+from ..project import Project, tei_files
 from ..published import publish
 from ..summary import Summary
 from ..xmlfile import NS, TEI_NS, XmlFile, head_of_work, parse
@@ -143,17 +145,29 @@ def neighbours(edition: Edition, work: Work) -> etree._ElementTree:
     ``<neighbours><TEI rel="prev|next" id="..">(teiHeader)</TEI></neighbours>``, for the
     page's links to them. Only the files of texts/ next to it are read, as far as the nearest
     work on either side."""
-    files = edition.project.text_files()
-    names = [path.name for path in files]
+    files, places = _text_files(edition.project)
     root = etree.Element("neighbours")
-    if work.path.name not in names:
+    if work.path.name not in places:
         return etree.ElementTree(root)
-    here = names.index(work.path.name)
+    here = places[work.path.name]
     for rel, side in (("prev", reversed(files[:here])), ("next", files[here + 1:])):
         found = _nearest_work(edition, side)
         if found is not None:
             root.append(_header_of(found, rel))
     return etree.ElementTree(root)
+
+
+def _text_files(project: Project) -> tuple[list[Path], dict[str, int]]:
+    """The files of texts/ in order, and the place of each by name: listed once for every
+    document of a build (a document's page would otherwise list thousands of files), and again
+    when a file is added, removed or renamed, which changes the folder's time of modification."""
+    return _listing(project.texts, project.texts.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=1)
+def _listing(folder: Path, modified: int) -> tuple[list[Path], dict[str, int]]:
+    files = tei_files(folder)
+    return files, {path.name: place for place, path in enumerate(files)}
 
 
 def _nearest_work(edition: Edition, paths) -> XmlFile | None:
