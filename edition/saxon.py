@@ -20,7 +20,7 @@ from .errors import EditionError
 from .xmlfile import XmlFile, element_at, parse
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
-RECENT_DOCUMENTS = 4  # the document at hand, its citations, the registers, the alignment
+RECENT_DOCUMENTS = 8  # the document at hand, the registers, the alignment, the introduction, and room to spare
 
 
 class Stylesheets:

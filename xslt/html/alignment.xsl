@@ -167,27 +167,38 @@
        stamped; a link names the block it is about, and the theme. -->
   <xsl:function name="f:compare-link" as="element()?">
     <xsl:param name="point" as="element()"/>
-    <xsl:variable name="units" as="element()*" select="$point/descendant-or-self::*[@e:id]"/>
-    <xsl:variable name="pointers" as="xs:string*" select="$units ! (f:document-id(.) || '.xml#' || @e:id)"/>
-    <xsl:variable name="entries" as="element()*" select="f:entries()[tokenize(@target) = $pointers]"/>
-    <xsl:if test="exists($entries) and exists(f:reference($point))">
+    <xsl:variable name="document" as="xs:string" select="f:document-id($point)"/>
+    <!-- Each entry that names the point or one of its blocks, with that unit, in the order of
+         the units, then of the entries. -->
+    <xsl:variable name="found" as="map(*)*" select="for $unit in $point/descendant-or-self::*[@e:id],
+      $entry in $f:entries-by-pointer($document || '.xml#' || $unit/@e:id) return map { 'unit': $unit, 'entry': $entry }"/>
+    <xsl:if test="exists($found) and exists(f:reference($point))">
       <span class="compare-links editorial">
-        <xsl:for-each select="f:themes()">
-          <xsl:variable name="theme" as="element(category)" select="."/>
-          <xsl:for-each select="$units">
-            <xsl:variable name="unit" as="element()" select="."/>
-            <xsl:variable name="here" as="element()*"
-              select="$entries[f:entry-theme(.) is $theme][tokenize(@target) = f:document-id($unit) || '.xml#' || $unit/@e:id]"/>
+        <xsl:for-each select="$f:themes">
+          <xsl:variable name="theme" as="xs:string" select="generate-id()"/>
+          <xsl:variable name="label" as="xs:string" select="f:theme-label(.)"/>
+          <xsl:for-each-group select="$found[$f:entry-theme-ids(generate-id(?entry)) = $theme]" group-adjacent="generate-id(?unit)">
+            <xsl:variable name="unit" as="element()" select="current-group()[1]?unit"/>
+            <xsl:variable name="here" as="element()*" select="current-group()?entry"/>
             <xsl:for-each select="$here">
               <a class="compare-link" href="compare.html#{@xml:id}">{if (self::link) then 'Compare' else 'Only here'}{
-                if ($unit is $point) then '' else ' ' || $unit/@e:ref}: {f:theme-label($theme)}{
+                if ($unit is $point) then '' else ' ' || $unit/@e:ref}: {$label}{
                 if (count($here) gt 1) then ' (' || position() || ' of ' || count($here) || ')' else ''}</a>
             </xsl:for-each>
-          </xsl:for-each>
+          </xsl:for-each-group>
         </xsl:for-each>
       </span>
     </xsl:if>
   </xsl:function>
+
+  <!-- The themes, and for each entry (by generated id) its theme's, and for each pointer of the
+       entries the entries that hold it, in their order: looked up once per transform. -->
+  <xsl:variable name="f:themes" as="element(category)*" select="f:themes()"/>
+  <xsl:variable name="f:entry-theme-ids" as="map(xs:string, xs:string)"
+    select="map:merge(f:entries() ! (let $entry := . return f:entry-theme(.) ! map:entry(generate-id($entry), generate-id(.))))"/>
+  <xsl:variable name="f:entries-by-pointer" as="map(xs:string, element()*)"
+    select="map:merge(f:entries() ! (let $entry := . return distinct-values(tokenize(@target)) ! map:entry(., $entry)),
+      map { 'duplicates': 'combine' })"/>
 
   <!-- What the two pages say above the themes: the themes both programmes address (the shared
        core), then those only one does, each linked to its place on the page. -->
