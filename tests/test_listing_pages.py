@@ -163,7 +163,7 @@ def test_a_long_run_of_pages_links_the_pages_near_the_reader(many, project):
         "content-security-policy": policy.PAGES, "registers": registers, "page": "occurrences",
         "occurrence-entry": "mao-zedong", "occurrences": stylesheets.document(found.listing(["mao-zedong"])),
         "page-marker": "m", "register-page-size": 7})
-    pages = dict(html._pages(result, "m"))
+    pages = dict(html._register_pages(result, "m"))
     count = len([name for name in pages if name.endswith(".mao-zedong.html")])
     programmes = len([path for path in summaries if path.name.startswith("mim-program-1996")])
     assert count == math.ceil(5 * programmes / 7) > 10

@@ -91,17 +91,27 @@ def render_views(edition: Edition, work: Work, citations: etree._ElementTree | P
 
 
 def _view_pages(html: str, marker: str, names: set[str]) -> dict[str, str]:
-    """The pages of a transform that made a work's every view, each after a comment with the
-    marker and its file name; each starts as the serialiser starts the first: with the doctype
-    and the charset it declares (it writes them for the first page only)."""
-    doctype, charset = DOCTYPE.search(html), CHARSET.search(html)
-    pages = {}
-    for part in html.split(f"<!--{marker} ")[1:]:
-        name, _, text = part.partition("-->")
-        text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
-        pages[name] = text if DOCTYPE.match(text) or not doctype else doctype.group(0) + text
+    """The pages of a transform that made a work's every view (_marked_pages), which must be
+    those of its views."""
+    pages = dict(_marked_pages(html, marker))
     if set(pages) != names:
         raise EditionError.at(sorted(names)[0], f"the pages of the views came as {sorted(pages)}")
+    return pages
+
+
+def _marked_pages(html: str, marker: str) -> list[tuple[str, str]]:
+    """The pages of a transform that makes several, each after a comment with the marker (which
+    the caller chooses for each transform, so that no text can forge it) and its file name.
+    Each starts as the serialiser starts the first: with the doctype, and the charset the
+    first declares (the serialiser writes them for the first page only)."""
+    doctype = DOCTYPE.search(html)
+    _, *parts = html.split(f"<!--{marker} ")
+    charset = CHARSET.search(parts[0]) if parts else None
+    pages = []
+    for part in parts:
+        name, _, text = part.partition("-->")
+        text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
+        pages.append((name, text if DOCTYPE.match(text) or not doctype else doctype.group(0) + text))
     return pages
 
 
@@ -433,21 +443,21 @@ def _write_register_pages(edition: Edition, summaries: list[Summary], out: Path)
     own that is given its places alone."""
     found = occurrences.Occurrences.read(out.parent, [summary.id for summary in summaries if not summary.generic])
     shown = REGISTER_PAGING["register-preview"]
-    written = _write_marked_pages(edition, out, {"page": "registers", "register-set": list(REGISTER_PAGES),
+    written = _write_register_transform(edition, out, {"page": "registers", "register-set": list(REGISTER_PAGES),
                                                  "occurrences": found.listing(found.entries, shown)})
     for entry in found.more_than(shown):
-        written += _write_marked_pages(edition, out, {"page": "occurrences", "occurrence-entry": entry,
+        written += _write_register_transform(edition, out, {"page": "occurrences", "occurrence-entry": entry,
                                                       "occurrences": found.listing([entry])})
     return written
 
 
-def _write_marked_pages(edition: Edition, out: Path, params: dict) -> list[Path]:
+def _write_register_transform(edition: Edition, out: Path, params: dict) -> list[Path]:
     """The pages of one transform of the registers that makes several, each after its mark."""
     marker = secrets.token_hex(16)
     params = {**page_params(edition), **REGISTER_PAGING, **params, "page-marker": marker,
               "occurrences": edition.stylesheets.document(params["occurrences"])}
     html = edition.stylesheets.transform("html.xsl", edition.registers.tree, edition.registers.path, params)
-    return [_write(out / name, text) for name, text in _pages(html, marker)]
+    return [_write(out / name, text) for name, text in _register_pages(html, marker)]
 
 
 def _write_not_found(edition: Edition, summaries: list[Summary], host, host_path: Path, out: Path) -> Path:
@@ -467,22 +477,14 @@ def site_root(base_url: str) -> str:
     return path if path.endswith("/") else (path.rpartition("/")[0] + "/" if path else "/")
 
 
-def _pages(html: str, marker: str) -> list[tuple[str, str]]:
-    """A transform's result as the files of its pages, each after a comment with the build's
-    marker and its file name (a register's page, or a page of an entry's occurrences). A name
-    that is not a register's page ("<register>.html", "<register>.<...>.html", in this folder)
-    is refused: the names come from the registers' ids. Each page starts as the serialiser starts
-    the first: its doctype, and the charset it declares (it writes them for the first page only)."""
-    doctype = DOCTYPE.search(html)
-    _, *others = html.split(f"<!--{marker} ")
-    charset = CHARSET.search(others[0]) if others else None
-    pages = []
-    for part in others:
-        name, _, text = part.partition("-->")
+def _register_pages(html: str, marker: str) -> list[tuple[str, str]]:
+    """The pages of a transform of the registers (_marked_pages). A name that is not a register's
+    page ("<register>.html", "<register>.<...>.html", in this folder) is refused: the names
+    come from the registers' ids."""
+    pages = _marked_pages(html, marker)
+    for name, _ in pages:
         if not REGISTER_FILE.fullmatch(name) or ".." in name:
             raise EditionError.at(name, f"a register page would be written as {name!r}")
-        text = CHARSET.sub(charset.group(0), text, count=1) if charset else text
-        pages.append((name, text if DOCTYPE.match(text) or not doctype else doctype.group(0) + text))
     return pages
 
 
