@@ -100,7 +100,15 @@ def warm_rows() -> list[RebuildRow]:
     log(f"{edition.name}: a Builder's first build, then {rebuilds.WARM_EDITS} edits, each rebuilt")
     return [_rebuild_row(RebuildRow(targets.WARM, edition.name, edition.documents, 1), rebuilds.warm),
             _rebuild_row(RebuildRow(targets.WARM_HTML_TEXT, edition.name, edition.documents, 1),
-                         lambda: rebuilds.warm(measure.FORMATS))]
+                         lambda: rebuilds.warm(measure.FORMATS)),
+            _rebuild_row(RebuildRow(targets.SERVED, edition.name, edition.documents, 1), _served)]
+
+
+def _served() -> rebuilds.Rebuild:
+    """The running server's answers after an edit: the edited page (the rebuild), and its PDF,
+    which waits for every format (the full build of the row)."""
+    preview = rebuilds.served()
+    return rebuilds.Rebuild(preview.pdf, preview.page)
 
 
 def _rebuild_row(row: RebuildRow, measurement) -> RebuildRow:

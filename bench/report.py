@@ -264,6 +264,10 @@ the engine floor, which other programs running on the machine change far less.
   compilation included, its rebuild the median over several edits of one programme. The
   server builds every format (the PDF of the edited programme among them); the second
   row builds html and text only, as the other rows do.
+- *served*: `edition serve` running on a copy of `texts/`, built first; after each of
+  several edits of one programme, the time from saving the file to the server's answer to
+  a request for the edited page, with the edit (its rebuild), and to its PDF, which waits
+  for the build of every format in the background (its full build); the median of each.
 
 {rebuilds}
 ## The DTS files and the PDFs, each format alone

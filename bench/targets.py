@@ -11,6 +11,7 @@ from .report import MB, RebuildRow, Row
 LEVEL1 = eltec(1).name
 INCREMENTAL, WARM = "incremental", "warm, in the server (every format)"
 WARM_HTML_TEXT = "warm, html and text only"
+SERVED = "served: the edited page answered (full: its PDF, after every format)"
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,8 @@ def _incremental(rebuilds: list[RebuildRow]) -> Target:
 
 
 def _warm(rebuilds: list[RebuildRow]) -> Target:
-    goal = "this edition: warm rebuild of one edited document in the server under 50 ms"
-    row = _rebuild(rebuilds, WARM)
+    goal = "this edition: `edition serve` answers the edited page under 50 ms after the edit is saved"
+    row = _rebuild(rebuilds, SERVED)
     if not row or row.rebuild is None:
         return _missing(goal, row)
     return Target(goal, f"{row.rebuild * 1000:.0f} ms", row.rebuild < 0.05)
