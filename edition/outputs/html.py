@@ -444,10 +444,11 @@ def _write_register_pages(edition: Edition, summaries: list[Summary], out: Path)
     found = occurrences.Occurrences.read(out.parent, [summary.id for summary in summaries if not summary.generic])
     shown = REGISTER_PAGING["register-preview"]
     written = _write_register_transform(edition, out, {"page": "registers", "register-set": list(REGISTER_PAGES),
-                                                 "occurrences": found.listing(found.entries, shown)})
-    for entry in found.more_than(shown):
+                                                       "occurrences": found.listing(found.entries, shown)})
+    # The entries of the registers only: a pointer may also name an element of its own text.
+    for entry in set(found.more_than(shown)) & set(edition.registers.tree.xpath("//@xml:id")):
         written += _write_register_transform(edition, out, {"page": "occurrences", "occurrence-entry": entry,
-                                                      "occurrences": found.listing([entry])})
+                                                            "occurrences": found.listing([entry])})
     return written
 
 
