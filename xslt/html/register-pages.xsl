@@ -33,8 +33,8 @@
   <!-- The places of each entry, as the caller put them together. -->
   <xsl:key name="f:occurrences-of" match="Q{}entry" use="@id"/>
 
-  <!-- The register pages of $register-set, then the pages of the occurrences of their entries
-       that name more places than a register page shows, each page after its mark. -->
+  <!-- The register pages of $register-set, each after its mark (the pages of an entry's
+       occurrences are made apart: f:occurrence-pages). -->
   <xsl:function name="f:register-set-pages" as="node()*">
     <xsl:sequence select="$register-set ! (f:mark(. || '.html'), f:register(.))"/>
   </xsl:function>
