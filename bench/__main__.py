@@ -178,7 +178,8 @@ def main() -> int:
     for name in groups:
         if name in chosen.keep:
             found = kept.load(name)
-            rows, kept_from[name] = found.rows, found.measured
+            formats = ", ".join(dict.fromkeys(format for row in found.rows for format in row.formats))
+            rows, kept_from[name] = found.rows, f"{found.measured}, with the formats {formats}"
         else:
             rows = GROUPS[name](chosen.runs, chosen.leave_out) if name == "synthetic-10000" else GROUPS[name](chosen.runs)
             if chosen.write and rows and all(isinstance(row, Row) for row in rows):
