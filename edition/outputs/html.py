@@ -78,14 +78,12 @@ def render_views(edition: Edition, work: Work, citations: etree._ElementTree | P
                  around: etree._ElementTree | None = None, files: etree._ElementTree | None = None) -> dict[str, str]:
     """A work's page in each of its views, by file name. Every view comes from one transform,
     which normalises the work and makes what the views share once; a generic work has the
-    reading view alone, and a released version's pages are made one view at a time (their links
-    to the current version's pages take the view from the transform's, xslt/html/version-links.xsl)."""
+    reading view alone."""
     names = {view: pattern.format(id=work.id) for view, pattern in VIEWS.items()}
     if isinstance(citations, etree._ElementTree):
         citations = page_citations(edition, citations)
-    if work.generic or version_builds.links_param(edition.project, work.id):
-        views = ["reading"] if work.generic else list(VIEWS)
-        return {names[view]: render(edition, work, view, citations, around, files) for view in views}
+    if work.generic:
+        return {names["reading"]: render(edition, work, "reading", citations, around, files)}
     marker = secrets.token_hex(16)
     return _view_pages(render(edition, work, "reading", citations, around, files, marker), marker, set(names.values()))
 

@@ -26,12 +26,12 @@
     <xsl:choose>
       <xsl:when test="empty($fate)"/>
       <xsl:when test="$fate?kind = 'current'">
-        <a class="version-link editorial" href="{f:current-passage(f:document-id($unit), $fate?fragment)}"
+        <a class="version-link editorial" href="{f:current-passage(f:document-id($unit), $fate?fragment, f:view-of($unit))}"
           aria-label="{$ref} in the current version">current</a>
       </xsl:when>
       <xsl:otherwise>
         <span class="version-fate editorial">
-          <xsl:sequence select="f:fate-statement($fate, f:document-id($unit))"/>
+          <xsl:sequence select="f:fate-statement($fate, $unit)"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
@@ -40,14 +40,15 @@
   <!-- "Merged into 7.2 in version 2.0.0: the reason." -->
   <xsl:function name="f:fate-statement" as="node()*">
     <xsl:param name="fate" as="map(*)"/>
-    <xsl:param name="document" as="xs:string"/>
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="document" as="xs:string" select="f:document-id($unit)"/>
     <xsl:variable name="when" as="xs:string"
       select="if ($fate?in = 'current') then 'in the current version' else 'in version ' || $fate?in"/>
     <xsl:choose>
       <xsl:when test="$fate?kind = ('moved', 'merged')">
         <xsl:variable name="to" as="xs:string" select="$fate?to"/>
         <xsl:text>{if ($fate?kind = 'moved') then 'Moved to' else 'Merged into'} </xsl:text>
-        <a href="{f:current-passage($fate?document, $fate?fragment)}">{if ($fate?document = $document)
+        <a href="{f:current-passage($fate?document, $fate?fragment, f:view-of($unit))}">{if ($fate?document = $document)
           then substring-after($to, ':') else $to}</a>
         <xsl:text> {$when}: {$fate?reason}</xsl:text>
       </xsl:when>
@@ -56,10 +57,11 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- A passage of the current version's page in the same view, two folders up. -->
+  <!-- A passage of the current version's page in the view of the page at hand, two folders up. -->
   <xsl:function name="f:current-passage" as="xs:string">
     <xsl:param name="document" as="xs:string"/>
     <xsl:param name="fragment" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="'../../' || f:view-file($document, $view) || '#' || $fragment"/>
   </xsl:function>
 </xsl:stylesheet>
