@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import isolation, manifest, document_names, pool, version_builds, version_pages
+from . import isolation, manifest, document_names, pool, summary, version_builds, version_pages
 from .errors import EditionError, Problem
 from .manifest import Manifest, Record
 from .project import Project
@@ -290,7 +290,7 @@ def _beside_changed(neighbours: dict[Path, str], kept: dict[Path, Record], resul
     previous build summarised."""
     wanted = {name for path in kept for name in neighbours.get(path, "").split()}
     changed = {result.source.name for result in results if result.source.name in wanted and result.summary
-               and _header(result.summary.xml) != _header_in(previous_build / f"summaries/{result.id}.xml")}
+               and _header(result.summary.xml) != _header_in(previous_build / summary.relative(result.id))}
     return [path for path in kept if changed & set(neighbours.get(path, "").split())]
 
 

@@ -17,7 +17,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__, occurrences
+from . import __version__, occurrences, summary
 from .errors import Problem
 from .project import Project
 
@@ -63,7 +63,7 @@ class Record:
     def of(cls, project: Project, result, digest: str, neighbours: str = "") -> Record:
         """The record of a rendered source (an edition.render.Result)."""
         return cls(_relative(project, result.source), digest, result.id, tuple(result.position),
-                   bool(result.warnings), tuple(result.warnings), result.outputs, f"summaries/{result.id}.xml",
+                   bool(result.warnings), tuple(result.warnings), result.outputs, summary.relative(result.id),
                    neighbours)
 
     @classmethod
@@ -132,7 +132,7 @@ def summary_digests(records: dict[str, Record]) -> list[str]:
     and its list of the places that name a register entry, where the build made one: when one
     of them changes, those steps are made again."""
     return sorted(record.outputs.get(path, "") for record in records.values()
-                  for path in (record.summary, f"{occurrences.FOLDER}/{record.id}.xml")
+                  for path in (record.summary, occurrences.relative(record.id))
                   if path == record.summary or path in record.outputs)
 
 

@@ -22,9 +22,14 @@ STYLESHEETS = ["occurrences.xsl"]
 FOLDER = "occurrences"  # in the build folder, beside summaries/
 
 
+def relative(document_id: str) -> str:
+    """Where a work's list is in the build folder: occurrences/<id>.xml."""
+    return f"{FOLDER}/{document_id}.xml"
+
+
 def write(edition: Edition, work: Work, folder: Path) -> Path:
     """The list of ``work``'s places that name an entry, written into the build folder ``folder``."""
-    path = folder / FOLDER / f"{work.id}.xml"
+    path = folder / relative(work.id)
     path.parent.mkdir(exist_ok=True)
     path.write_text(edition.stylesheets.transform("occurrences.xsl", work.file.tree, work.path), encoding="utf-8")
     return path
@@ -58,7 +63,7 @@ class Occurrences:
         """The lists of ``documents``, in that order, from the build folder ``folder``."""
         found = cls()
         for document in documents:
-            root = etree.parse(str(folder / FOLDER / f"{document}.xml"), safe_parser()).getroot()
+            root = etree.parse(str(folder / relative(document)), safe_parser()).getroot()
             found.titles[document] = root.get("title", "")
             for place in root.iterfind("place"):
                 item = etree.tostring(place[0], encoding="UTF-8")

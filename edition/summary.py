@@ -39,9 +39,14 @@ class Summary:
         return self.path.read_bytes()
 
 
+def relative(document_id: str) -> str:
+    """Where a document's summary is in the build folder: summaries/<id>.xml."""
+    return f"{FOLDER}/{document_id}.xml"
+
+
 def write(tree: etree._ElementTree, document_id: str, generic: bool, folder: Path) -> Summary:
     """The summary of a document, written into the build folder ``folder``."""
-    path = folder / FOLDER / f"{document_id}.xml"
+    path = folder / relative(document_id)
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(summarise(tree, document_id, generic))
     return Summary(document_id, generic, path)

@@ -32,7 +32,7 @@ from ..document_names import document_id
 from ..documents import Edition, Work, kind_of
 from ..output_files import offered_by_the_site, output_file
 from ..project import Project
-from ..summary import Summary, summarise
+from ..summary import Summary, relative, summarise
 from ..xmlfile import NS, XmlFile, parse
 
 STYLESHEETS = citable.STYLESHEETS
@@ -59,7 +59,7 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
     """The entry point and the collections, from the summaries of the works, with the works
     of each released version as resources of their own."""
     works = [Work(summary.id, _header_only(xml)) for summary in summaries if not summary.generic
-             for xml in [parse(Path(f"summaries/{summary.id}.xml"), summary.xml)]
+             for xml in [parse(summary.path, summary.xml)]
              if kind_of(xml.tree.getroot()) == "work"]
     cat = dts_api.catalogue(edition, lambda work: [], works, released_works(edition.project))
     return _write_all(cat, _urls(edition), folder, catalogue_requests(cat))
@@ -77,7 +77,7 @@ def _header_only(xml: XmlFile) -> XmlFile:
 def released_works(project: Project) -> list[tuple[str, list[Work]]]:
     """Each released version, oldest first, with its works as its tag has them, each summarised
     (its header is what a collection describes)."""
-    return [(version, [Work(work_id, _header_only(parse(Path(f"summaries/{work_id}.xml"), summary)))
+    return [(version, [Work(work_id, _header_only(parse(Path(relative(work_id)), summary)))
                        for work_id, summary in works])
             for version, works in released_summaries(project)]
 
