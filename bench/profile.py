@@ -51,9 +51,8 @@ def _timed_stages(folder: Path, documents: int) -> list[tuple[str, float]]:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as out:
         settings, _, works = Builder(project, ("html", "text"), out=Path(out) / "build", jobs=1)._plan()
         renderer = render.Renderer(settings)
-        for name in settings.formats:
-            if hasattr(render.MODULES[name], "prepare"):
-                render.MODULES[name].prepare(renderer.edition, Path(out))
+        for module in settings.modules:  # every output prepares its folders (edition.outputs.Output)
+            module.prepare(renderer.edition, Path(out))
         spent: collections.Counter = collections.Counter()
         _time(spent, saxon.Stylesheets, "transform", lambda self, name, *args, **kwargs: f"transform {name}"
               + (_views(args[2]) if len(args) > 2 and "view" in (args[2] or {}) else ""))
