@@ -1,12 +1,17 @@
 """Search, in Chromium, over the index the build makes: every result is a citable unit with its
 reference and an excerpt of its own reading text; hits in the front matter carry their own
 reference; several words find the units that hold them all; a typed reference goes straight to
-its passage."""
+its passage. An index made in parts (an edition of many documents) is searched as one, from
+wherever the site is served."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import shutil
+import threading
 from urllib.parse import quote
 
 import pytest
@@ -135,3 +140,58 @@ def test_results_come_as_you_type_and_the_keyboard_stays_in_the_box(site, page, 
         page.keyboard.press("Backspace")
     page.locator("#search-results li").first.wait_for(state="detached")
     assert page.locator("#search-status").inner_text() == ""
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(built, project, tmp_path_factory):
+    """The built site with its index made again in parts, one for each document (the part size
+    lowered to the first document's records), served under a sub-path (/html/), as a released
+    version's copy is (v/<version>/)."""
+    from edition.documents import Edition
+    from edition.outputs import search
+    from edition.summary import Summary
+
+    folder = tmp_path_factory.mktemp("parts") / "build"
+    shutil.copytree(built / "html", folder / "html", ignore=shutil.ignore_patterns("pagefind*"))
+    shutil.copytree(built / "search", folder / "search")
+    ids = sorted(path.stem for path in (folder / "search").glob("*.json"))
+    first = json.loads((folder / "search" / f"{ids[0]}.json").read_text(encoding="utf-8"))
+    summaries = [Summary(id, False, built / "summaries" / f"{id}.xml") for id in ids]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PART_RECORDS", len(first["units"]))
+        search.write_edition(Edition(project, None, None), summaries, folder)
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield folder / "html", f"http://127.0.0.1:{server.server_address[1]}/html/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def test_an_index_in_parts_is_searched_as_one(site, site_in_parts, page):
+    html, address = site_in_parts
+    assert json.loads((html / "pagefind-parts.json").read_text(encoding="utf-8")) == ["pagefind-parts/2/"]
+    assert (html / "pagefind" / "pagefind-entry.json").is_file()
+    assert (html / "pagefind-parts" / "2" / "pagefind-entry.json").is_file()
+    # "Maoism" is in the second document alone, so in the second part: found there, with its
+    # reference, excerpt and link as the index in one part gives them.
+    in_parts = results(page, address, "Maoism")
+    assert ("mim-program-1996:9.1", "mim-program-1996.html?highlight=maoism#point-9.1") in \
+        [(reference, link) for reference, link, _ in in_parts]
+    assert sorted(in_parts) == sorted(results(page, site, "Maoism"))
+    # A word of both documents finds the units of both parts, shown as one index shows them.
+    both = results(page, address, "proletariat")
+    assert {reference.split(":")[0] for reference, _, _ in both} == {"llco-what-we-strive-for", "mim-program-1996"}
+    assert sorted(both) == sorted(results(page, site, "proletariat"))
+
+
+def test_a_small_edition_is_indexed_in_one_part(built):
+    assert json.loads((built / "html" / "pagefind-parts.json").read_text(encoding="utf-8")) == []
+    assert not (built / "html" / "pagefind-parts").exists()

@@ -9,6 +9,15 @@ reference, the work's title and the reading text to show. A hit so lands on the 
 in, never on a page's top. A document without a citation scheme (a foreign one, built
 leniently) is one record. Pagefind writes the same index for the same pages: a build stays
 byte-identical.
+
+Pagefind holds every page it indexes in memory (some 40 kB a record), so an edition of many
+documents is indexed in parts: the records, in document order and never a document split
+across two, are cut into parts of at most PART_RECORDS, and one Pagefind process after the
+other indexes a part into a bundle of its own. The first part is html/pagefind/ (an edition of
+a few documents has that one part alone, as before); the others are html/pagefind-parts/2/,
+3/, .... html/pagefind-parts.json lists the others (an empty list for one part), relative to
+itself; the search page (assets/search.js) merges them into the first at search time
+(Pagefind's mergeIndex), so that a search runs over all of them as over one index.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Iterator
 
 from lxml import etree
 from lxml.builder import E
@@ -45,18 +55,45 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     return [target]
 
 
+PART_RECORDS = 7000  # records of one Pagefind process: measured, it keeps it near 300 MB
+PARTS_FOLDER = "pagefind-parts"  # in html/: the parts after the first
+PARTS_LIST = "pagefind-parts.json"  # in html/: where the search page finds them
+
+
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
-    edition.progress("search  pagefind")
-    pages, out = folder / "search-pages", folder / "html" / "pagefind"
+    site, pages = folder / "html", folder / "search-pages"
+    bundles = []
     try:
-        for summary in summaries:
-            document = json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
-            for number, unit in enumerate(document["units"], 1):
-                _write_page(output_file(pages, document["document"], f"{number}.html"), document, unit)
-        _pagefind(pages, out)
+        for number, documents in enumerate(_parts(summaries, folder), 1):
+            bundles.append(site / "pagefind" if number == 1 else site / PARTS_FOLDER / str(number))
+            edition.progress(f"search  pagefind part {number}")
+            for document in documents:
+                for unit_number, unit in enumerate(document["units"], 1):
+                    _write_page(output_file(pages, document["document"], f"{unit_number}.html"), document, unit)
+            _pagefind(pages, bundles[-1])
+            shutil.rmtree(pages, ignore_errors=True)  # the next part's pages alone are on disk
     finally:
         shutil.rmtree(pages, ignore_errors=True)
-    return [path for path in out.rglob("*") if path.is_file()]
+    listed = output_file(site, PARTS_LIST)
+    listed.write_text(json.dumps([f"{bundle.relative_to(site).as_posix()}/" for bundle in bundles[1:]]) + "\n",
+                      encoding="utf-8")
+    return [listed, *(path for bundle in bundles for path in bundle.rglob("*") if path.is_file())]
+
+
+def _parts(summaries: list[Summary], folder: Path) -> Iterator[list[dict]]:
+    """The documents' records in parts of at most PART_RECORDS records, in document order; a
+    document of more records than that is a part of its own."""
+    part: list[dict] = []
+    records = 0
+    for summary in summaries:
+        document = json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
+        if part and records + len(document["units"]) > PART_RECORDS:
+            yield part
+            part, records = [], 0
+        part.append(document)
+        records += len(document["units"])
+    if part or not summaries:
+        yield part
 
 
 def _write_page(path: Path, document: dict, unit: dict) -> None:

@@ -72,9 +72,24 @@ function namedReference(query) {
   return documentId && LOCAL_REFERENCE.test(query) ? `${documentId}:${query}` : null;
 }
 
-// Pagefind's module, loaded once, when the first search runs.
+// Pagefind's module, loaded once, when the first search runs, with the index's further parts
+// merged into its first (an edition of many documents is indexed in parts: edition/outputs/search.py).
+// Their list names them relative to itself; addresses are made from this script's own, so that
+// the site searches the same wherever it is served (a released version's copy, under v/<version>/).
 let pagefindModule = null;
-const pagefind = () => (pagefindModule ??= import("../pagefind/pagefind.js"));
+const pagefind = () => (pagefindModule ??= loadIndex());
+
+async function loadIndex() {
+  const module = await import("../pagefind/pagefind.js");
+  const list = new URL("../pagefind-parts.json", import.meta.url);
+  const answer = await fetch(list);
+  if (!answer.ok) throw new Error(`${list.pathname}: ${answer.status}`);
+  const parts = await answer.json();
+  // Asked for in the list's order, which is the order Pagefind keeps them in: results of
+  // equal score keep the documents' order.
+  await Promise.all(parts.map((part) => module.mergeIndex(new URL(part, list).href)));
+  return module;
+}
 
 // Each search is numbered: the answer of one the reader has typed past is dropped.
 let latest = 0;
