@@ -31,7 +31,7 @@ import functools
 import json
 import re
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
@@ -67,18 +67,54 @@ class Node:
 
 
 @dataclass(frozen=True)
-class Resource:
-    """A work as DTS sees it: its @id, its citable units in document order, and its citation tree.
+class Header:
+    """What the Collection endpoint says of a work, read from its TEI header once: the strings a
+    description is made of, not the parsed header, so that a catalogue of thousands of works
+    holds little more than its answers will say."""
 
+    document: str  # the work's document id
+    title: str = ""
+    description: str = ""  # the subtitle
+    version: str = ""  # editionStmt/edition/@n
+    lang: str = "en"
+    publisher: str = ""
+    dublin_core: tuple[tuple[str, object], ...] = ()  # the terms the header gives, in order, JSON-ready
+    structure: tuple = ()  # the top-level citeStructures, each a nested (citeType, children) pair
+
+
+def read_header(document: str, root) -> Header:
+    """The description of the work whose TEI root element is ``root`` (a source or its summary)."""
+    file_desc = "tei:teiHeader/tei:fileDesc/"
+    declared = root.findall("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
+    return Header(document, _title(root), _text(root, file_desc + "tei:titleStmt/tei:title[@type='sub']"),
+                  root.xpath(f"string({file_desc}tei:editionStmt/tei:edition/@n)", namespaces=NS), _lang(root),
+                  _text(root, file_desc + "tei:publicationStmt/tei:publisher"),
+                  tuple(_dublin_core(root).items()), tuple(_structure(e) for e in declared))
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A work as DTS sees it: its @id, its header's description, its citable units in document
+    order, and (``work``) the text its navigation and documents are answered from.
+
+    A catalogue for the collections alone holds no text (``work`` is None) and no units.
     A released version of a work is a resource of its own, published in its version's folder
     (``folder``: "v/1.0.0/") with its own static API there: the catalogue describes it (from its
     header) and leaves its navigation and its documents to that API."""
 
     id: str
-    work: Work
-    nodes: tuple[Node, ...]
-    structure: tuple  # the header's top-level citeStructures, each a nested (citeType, children) pair
+    header: Header
+    nodes: tuple[Node, ...] = ()
+    work: Work | None = None
     folder: str = ""  # a released version's folder in the site; "" for the current sources
+
+    @property
+    def document(self) -> str:
+        return self.header.document
+
+    @property
+    def structure(self) -> tuple:
+        return self.header.structure
 
     @property
     def released(self) -> bool:
@@ -136,25 +172,54 @@ class Catalogue:
         """A resource by its @id or, for people typing addresses, by its document id."""
         return self.resources.get(self.documents.get(name, name))
 
+    @functools.cached_property
+    def released_versions(self) -> dict[str, list[str]]:
+        """The @ids of the released versions of each work (by document id), oldest first: an
+        index, so that describing every resource does not walk every other one."""
+        versions: dict[str, list[str]] = {}
+        for resource in self.resources.values():
+            if resource.released:
+                versions.setdefault(resource.document, []).append(resource.id)
+        return versions
+
 
 def catalogue(edition: Edition, units_of: Callable[[Work], list[Unit]] | None = None,
               works: list[Work] | None = None, released: list[tuple[str, list[Work]]] = ()) -> Catalogue:
     """Read the citable units of every work (of a LoadedEdition, unless ``works`` are given) once
     (by ``units_of``, if they were read elsewhere); responses are then built without XSLT.
 
-    The collections need only the works' headers, which their summaries keep whole: a catalogue
-    of summaries, with no units, answers them; one of a single work answers its navigation
-    and its documents (edition.outputs.dts). The works of each ``released`` version (its number,
-    oldest first) are resources too, after the current ones."""
+    A catalogue of a single work answers its navigation and its documents (edition.outputs.dts);
+    the collections need only the works' headers (``collections``). The works of each ``released``
+    version (its number, oldest first) are resources too, after the current ones, described by
+    their headers alone."""
     units_of = units_of or (lambda work: units(edition, work))
     works = edition.works if works is None else works
     base = edition.project.base_url
-    found = {work.id: _resource(resource_id(base, work.id), work, units_of(work)) for work in works}
-    for version, its_works in released:
+    current = [Resource(resource_id(base, work.id), read_header(work.id, work.file.tree.getroot()), _place(units_of(work)), work)
+               for work in works]
+    return _catalogue(edition, current, [(version, [read_header(work.id, work.file.tree.getroot()) for work in its_works])
+                                         for version, its_works in released])
+
+
+def collections(edition: Edition, headers: Iterable[Header],
+                released: Iterable[tuple[str, Iterable[Header]]] = ()) -> Catalogue:
+    """The catalogue the Collection endpoint needs, from the works' headers alone (read from
+    their summaries one at a time, edition.outputs.dts), with the headers of the works of each
+    ``released`` version: it answers the entry point and the collections, as ``catalogue``
+    does, and holds no text."""
+    base = edition.project.base_url
+    return _catalogue(edition, [Resource(resource_id(base, h.document), h) for h in headers], released)
+
+
+def _catalogue(edition: Edition, current: list[Resource], released: Iterable[tuple[str, Iterable[Header]]]) -> Catalogue:
+    """The current works' resources, then those of each released version (oldest first)."""
+    base = edition.project.base_url
+    found = {resource.document: resource for resource in current}
+    for version, headers in released:
         folder = site_folder(version)
-        found.update({folder + work.id: _resource(resource_id(base + folder, work.id), work, [], folder)
-                      for work in its_works})
-    return Catalogue(identifier(base), _edition_title(edition, works), base, found,
+        found.update({folder + h.document: Resource(resource_id(base + folder, h.document), h, folder=folder)
+                      for h in headers})
+    return Catalogue(identifier(base), _edition_title(edition, [r.header for r in current]), base, found,
                      {r.id: key for key, r in found.items()})
 
 
@@ -179,11 +244,6 @@ def web_page(base_url: str, document: str) -> str:
     return f"{base_url}{quote(document)}.html"
 
 
-def _resource(id: str, work: Work, found: list[Unit], folder: str = "") -> Resource:
-    declared = work.file.tree.findall("tei:teiHeader/tei:encodingDesc/tei:refsDecl/tei:citeStructure", NS)
-    return Resource(id, work, _place(found), tuple(_structure(e) for e in declared), folder)
-
-
 def _place(found: list[Unit]) -> tuple[Node, ...]:
     """Level and parent of each unit: the units that hold it come before it, in document order."""
     nodes, holders = [], []
@@ -200,14 +260,11 @@ def _structure(element) -> tuple:
     return element.get("unit", ""), tuple(_structure(e) for e in element.findall("tei:citeStructure", NS))
 
 
-def _edition_title(edition: Edition, works: list[Work]) -> str:
+def _edition_title(edition: Edition, headers: list[Header]) -> str:
     """The publisher every header names is the edition itself (the registers' header first)."""
-    files = ([edition.registers] if edition.registers is not None else []) + [w.file for w in works]
-    for xml in files:
-        publisher = _text(xml.tree.getroot(), "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher")
-        if publisher:
-            return publisher
-    return "Edition"
+    registers = edition.registers and \
+        _text(edition.registers.tree.getroot(), "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher")
+    return registers or next((h.publisher for h in headers if h.publisher), "Edition")
 
 
 def _text(element, path: str) -> str:
@@ -341,16 +398,14 @@ def _root_object(cat: Catalogue, urls: Urls) -> dict:
 def resource_object(cat: Catalogue, urls: Urls, resource: Resource) -> dict:
     """A Resource as the Collection endpoint describes it, with its metadata expanded: its
     version among them, and the resources that are other versions of the same work."""
-    root = resource.work.file.tree.getroot()
-    description = _text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='sub']")
-    version = root.xpath("string(tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition/@n)", namespaces=NS)
+    about = resource.header
     own = _own_urls(urls, resource)
-    return {"@id": resource.id, "@type": "Resource", "title": _title(root),
-            **({"description": description} if description else {}),
+    return {"@id": resource.id, "@type": "Resource", "title": about.title,
+            **({"description": about.description} if about.description else {}),
             "totalParents": 1, "totalChildren": 0,
-            "dublinCore": {**_dublin_core(root), "identifier": [web_page(cat.base_url + resource.folder, resource.work.id)],
+            "dublinCore": {**dict(about.dublin_core), "identifier": [web_page(cat.base_url + resource.folder, about.document)],
                            **_versions(cat, resource)},
-            **({"extensions": {VERSION: version}} if version else {}),
+            **({"extensions": {VERSION: about.version}} if about.version else {}),
             **_endpoints(own, resource),
             "download": _published_copy(own.site, resource),
             "mediaTypes": [TEI_XML]}
@@ -366,9 +421,9 @@ def _versions(cat: Catalogue, resource: Resource) -> dict:
     each released one, each released one ``isVersionOf`` the current (as the DTS cookbook's
     recipe for versions has them)."""
     if resource.released:
-        current = cat.resources.get(resource.work.id)
+        current = cat.resources.get(resource.document)
         return {"isVersionOf": [current.id]} if current is not None else {}
-    others = [r.id for r in cat.resources.values() if r.released and r.work.id == resource.work.id]
+    others = cat.released_versions.get(resource.document)
     return {"hasVersion": others} if others else {}
 
 
@@ -457,9 +512,9 @@ def members(resource: Resource, node: Node | None, down: int) -> list[Node]:
 def citable_unit(cat: Catalogue, resource: Resource, node: Node) -> dict:
     """A CitableUnit; its @id is its place in the web edition, the fragment of its reference."""
     obj = {"identifier": node.unit.ref, "@type": "CitableUnit", "level": node.level, "parent": node.parent,
-           "citeType": node.unit.unit, "@id": f"{web_page(cat.base_url, resource.work.id)}#{quote(node.unit.id)}"}
+           "citeType": node.unit.unit, "@id": f"{web_page(cat.base_url, resource.document)}#{quote(node.unit.id)}"}
     if node.unit.label:
-        obj["dublinCore"] = {"title": [{"lang": _lang(resource.work.file.tree.getroot()), "value": node.unit.label}]}
+        obj["dublinCore"] = {"title": [{"lang": resource.header.lang, "value": node.unit.label}]}
     return obj
 
 
@@ -484,7 +539,7 @@ def document(cat: Catalogue, resource: str | None, ref: str | None = None, media
 
 
 def _published_copy(site: str, resource: Resource) -> str:
-    return f"{site}tei/{quote(resource.work.id)}.xml"
+    return f"{site}tei/{quote(resource.document)}.xml"
 
 
 def _set_base(root, address: str) -> None:
@@ -514,7 +569,7 @@ def _passage(tree, node: Node):
 def _find(cat: Catalogue, resource: str) -> Resource:
     found = cat.find(resource)
     if found is None:
-        known = ", ".join(f"{r.id} ({r.work.id})" for r in cat.resources.values() if not r.released)
+        known = ", ".join(f"{r.id} ({r.document})" for r in cat.resources.values() if not r.released)
         raise DtsError(404, f"no resource {resource!r}; the edition has {known}")
     return found
 
@@ -525,6 +580,9 @@ def _text_of(cat: Catalogue, resource: str) -> Resource:
     if found.released:
         raise DtsError(404, f"{resource!r} is a released version, whose text the API of its version serves: "
                        f"{static_urls(cat.base_url + found.folder).entry}")
+    if found.work is None:
+        raise DtsError(404, f"{resource!r} is described here, but its text was not read: "
+                       "this catalogue answers the collections only")
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 import threading
@@ -11,12 +12,14 @@ from urllib.parse import quote, unquote, urldefrag, urljoin
 import pytest
 from lxml import etree
 
-from edition import citable, documents, dts_api
+from bench.synthetic import generate
+from edition import citable, documents, dts_api, summary
 from edition import serve as server
 from edition.build import FORMATS
-from edition.outputs.dts import static_path
+from edition.outputs import dts
+from edition.outputs.dts import catalogue_requests, static_path
 from edition.saxon import Stylesheets
-from edition.xmlfile import NS, element_at, safe_parser
+from edition.xmlfile import NS, element_at, parse, safe_parser
 
 from conftest import WORK_IDS, run_in
 
@@ -86,11 +89,11 @@ def test_uri_templates_expand_as_the_specs_table_shows():
 def test_a_citation_tree_holds_every_structure_the_header_declares_at_its_top():
     """Front matter cited beside the points: the tree's top level has both, its depth the deeper."""
     structures = (("point", (("block", ()),)), ("front", (("block", ()),)), ("front", ()))
-    resource = dts_api.Resource("urn:x", None, (), structures)
+    resource = dts_api.Resource("urn:x", dts_api.Header("x", structure=structures))
     tree = dts_api._citation_trees(resource)[0]
     assert [s["citeType"] for s in tree["citeStructure"]] == ["point", "front", "front"]
     assert [len(s.get("citeStructure", [])) for s in tree["citeStructure"]] == [1, 1, 0]
-    assert resource.depth == 2 and dts_api.Resource("urn:y", None, (), ()).depth == 0
+    assert resource.depth == 2 and dts_api.Resource("urn:y", dts_api.Header("y")).depth == 0
 
 
 def test_identifiers_are_absolute_uris_made_from_the_permanent_address_alone():
@@ -258,6 +261,97 @@ def test_a_resource_without_a_citation_tree_answers_every_navigation_with_no_mem
         found = read_json(project_copy.build.joinpath("dts", *segments))
         assert found["member"] == [] and found["resource"]["citationTrees"] == [], down
     assert not list((project_copy.build / "dts" / "document").glob(f"{id}/*.xml"))
+
+
+# --- the collections from the summaries ---------------------------------------------------------
+
+
+def answers(cat: dts_api.Catalogue, urls: dts_api.Urls, requests) -> dict:
+    """The body of each answer of ``cat``, by request."""
+    return {(endpoint, tuple(params.items())): dts_api.route(cat, urls, endpoint,
+                                                             {k: str(v) for k, v in params.items() if v is not None}).body
+            for endpoint, params in requests}
+
+
+def summarised_header(work: documents.Work) -> dts_api.Header:
+    """A work's header as the build's step over the edition reads it: from the work's summary."""
+    return dts_api.read_header(work.id, etree.fromstring(summary.summarise(work.file.tree, work.id, False), safe_parser()))
+
+
+def test_the_static_collections_are_the_answers_of_a_catalogue_of_the_whole_works(static, edition, units, project):
+    """The build describes each work from its summary's header alone; ``edition serve`` from the
+    whole source. Both give the same bytes."""
+    whole = dts_api.catalogue(edition, lambda work: units[work.id])
+    urls = dts_api.static_urls(project.base_url)
+    requests = list(catalogue_requests(whole))
+    for (endpoint, params), body in answers(whole, urls, requests).items():
+        assert static.joinpath(*static_path(urls, endpoint, dict(params))).read_bytes() == body, (endpoint, params)
+
+
+@pytest.fixture
+def varied(project, tmp_path):
+    """A small synthetic edition (copies of the two programmes) whose headers differ: without
+    a publisher or a licence, a subtitle, a version; in another language; with markup and
+    spacing in a title. No registers, so that the works' headers name the edition."""
+    texts = tmp_path / "texts"
+    generate(project.texts, texts, 11)  # the registers, the alignment and nine works
+    (texts / "registers.xml").unlink()
+    (texts / "alignment.xml").unlink()
+    changes = [["//tei:publicationStmt/tei:publisher", "//tei:licence"], ["//tei:titleStmt/tei:title[@type='sub']"],
+               ["//tei:editionStmt/tei:edition/@n"]]
+    paths = sorted(texts.glob("*.xml"))
+    for path, removed in zip(paths, changes):
+        tree = etree.parse(str(path), safe_parser())
+        for found in tree.xpath("|".join(removed), namespaces=NS):
+            found.getparent().attrib.pop("n") if isinstance(found, str) else found.getparent().remove(found)
+        tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    tree = etree.parse(str(paths[3]), safe_parser())
+    tree.getroot().set("{http://www.w3.org/XML/1998/namespace}lang", "de")
+    title = tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']", NS)
+    title.text = "  Ein <Programm> &\n  "
+    etree.SubElement(title, f"{{{dts_api.TEI_NS}}}hi").text = "für alle "
+    tree.write(str(paths[3]), encoding="UTF-8", xml_declaration=True)
+    files = [parse(path, path.read_bytes()) for path in sorted(texts.glob("*.xml"))]
+    return documents.Edition.of(dataclasses.replace(project, texts_folder=texts), None, files)
+
+
+def test_the_collections_of_a_synthetic_edition_from_its_summaries_are_those_of_its_whole_works(varied, tmp_path):
+    assert len(varied.works) == 9 and varied.registers is None
+    whole = dts_api.catalogue(varied, lambda work: [])
+    requests = list(catalogue_requests(whole))
+    # What the build writes from the summaries it wrote.
+    (tmp_path / "build").mkdir()
+    summaries = [summary.write(work.file.tree, work.id, False, tmp_path / "build") for work in varied.works]
+    written = dts.write_edition(varied, summaries, tmp_path / "build")
+    urls = dts_api.static_urls(varied.project.base_url)
+    expected = answers(whole, urls, requests)
+    files = {(tmp_path / "build" / "dts").joinpath(*static_path(urls, endpoint, dict(params))): body
+             for (endpoint, params), body in expected.items()}
+    assert set(written) == set(files)
+    for path, body in files.items():
+        assert path.read_bytes() == body, path
+    assert json.loads(expected[("", ())])["@type"] == "EntryPoint"
+    root = json.loads(expected[("collection", (("id", None), ("nav", None)))])
+    assert root["title"] == "Two Programmes: a digital edition"  # the first work names no publisher
+    assert len({json.dumps(member, sort_keys=True).replace(member["@id"], "") for member in root["member"]}) > 4
+    # With released versions, for the live API too.
+    released = [("1.0.0", varied.works[:3]), ("2.0.0", varied.works[2:5])]
+    whole = dts_api.catalogue(varied, lambda work: [], released=released)
+    described = dts_api.collections(varied, map(summarised_header, varied.works),
+                                    [(version, map(summarised_header, works)) for version, works in released])
+    requests = list(catalogue_requests(whole))
+    assert len(requests) == 3 * (2 + 9 + 6) + 1
+    for urls in (dts_api.static_urls(varied.project.base_url), dts_api.query_urls("http://127.0.0.1:8000/")):
+        assert answers(described, urls, requests) == answers(whole, urls, requests)
+
+
+def test_a_catalogue_of_the_collections_serves_no_text(varied):
+    described = dts_api.collections(varied, map(summarised_header, varied.works))
+    urls = dts_api.static_urls(varied.project.base_url)
+    resource = dts_api.resource_id(varied.project.base_url, varied.works[0].id)
+    for endpoint, params in (("navigation", {"down": "1"}), ("document", {})):
+        response = dts_api.route(described, urls, endpoint, {"resource": resource, **params})
+        assert response.status == 404 and b"collections only" in response.body
 
 
 # --- the live API ------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ..documents import Edition, Work, kind_of
 from ..output_files import offered_by_the_site, output_file
 from ..project import Project
 from ..summary import Summary, relative, summarise
-from ..xmlfile import NS, XmlFile, parse
+from ..xmlfile import parse
 
 STYLESHEETS = citable.STYLESHEETS
 GENERIC = False
@@ -58,26 +58,16 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
     """The entry point and the collections, from the summaries of the works, with the works
     of each released version as resources of their own."""
-    works = [Work(summary.id, _header_only(xml)) for summary in summaries if not summary.generic
-             for xml in [parse(summary.path, summary.xml)]
-             if kind_of(xml.tree.getroot()) == "work"]
-    cat = dts_api.catalogue(edition, lambda work: [], works, released_works(edition.project))
+    headers = (dts_api.read_header(summary.id, root) for summary in summaries if not summary.generic
+               for root in [parse(summary.path, summary.xml).tree.getroot()] if kind_of(root) == "work")
+    cat = dts_api.collections(edition, headers, released_headers(edition.project))
     return _write_all(cat, _urls(edition), folder, catalogue_requests(cat))
 
 
-def _header_only(xml: XmlFile) -> XmlFile:
-    """The summary without its text's elements: a collection describes a work by its header
-    alone, and every work's is held at once."""
-    root = xml.tree.getroot()
-    for text in root.findall("tei:text", NS):
-        root.remove(text)
-    return xml
-
-
-def released_works(project: Project) -> list[tuple[str, list[Work]]]:
-    """Each released version, oldest first, with its works as its tag has them, each summarised
-    (its header is what a collection describes)."""
-    return [(version, [Work(work_id, _header_only(parse(Path(relative(work_id)), summary)))
+def released_headers(project: Project) -> list[tuple[str, list[dts_api.Header]]]:
+    """Each released version, oldest first, with the headers of its works as its tag has them
+    (what a collection describes)."""
+    return [(version, [dts_api.read_header(work_id, parse(Path(relative(work_id)), summary).tree.getroot())
                        for work_id, summary in works])
             for version, works in released_summaries(project)]
 
