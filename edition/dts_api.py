@@ -661,7 +661,19 @@ def _json(obj: dict) -> Response:
 
 
 def _dump(obj: dict) -> bytes:
-    return (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """The JSON of a response, indented by two, its members (its last key) encoded one at a time:
+    the root collection of a large edition lists thousands of them, and Python's indenting
+    encoder keeps every piece of what it writes until it joins them (several times the answer)."""
+    members = obj.get("member")
+    if not members or list(obj)[-1] != "member":
+        return _encode(obj) + b"\n"
+    head = _encode({**obj, "member": []})  # ... "member": []\n}
+    each = (b"    " + _encode(member).replace(b"\n", b"\n    ") for member in members)  # a string holds no newline
+    return head.removesuffix(b"]\n}") + b"\n" + b",\n".join(each) + b"\n  ]\n}\n"
+
+
+def _encode(obj: dict) -> bytes:
+    return json.dumps(obj, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def _single(query: Mapping[str, str | list[str]]) -> dict[str, str]:

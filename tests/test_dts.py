@@ -345,6 +345,16 @@ def test_the_collections_of_a_synthetic_edition_from_its_summaries_are_those_of_
         assert answers(described, urls, requests) == answers(whole, urls, requests)
 
 
+def test_a_response_is_the_json_of_its_object_indented_by_two(varied):
+    """Members are encoded one at a time (edition.dts_api._dump): the bytes are those of the whole."""
+    described = dts_api.collections(varied, map(summarised_header, varied.works))
+    objects = [dts_api.collection(described, dts_api.static_urls(varied.project.base_url)),
+               {"@id": "x", "member": []}, {"member": [{"a": "b"}], "after": 1},
+               {"@id": "x", "member": [{}, [], {"a": ["line\none", {"b": []}], "c": "\u2028 \\n ü"}, "s", 1, None]}]
+    for obj in objects:
+        assert dts_api._dump(obj) == (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def test_a_catalogue_of_the_collections_serves_no_text(varied):
     described = dts_api.collections(varied, map(summarised_header, varied.works))
     urls = dts_api.static_urls(varied.project.base_url)
