@@ -12,17 +12,21 @@ byte-identical.
 
 Pagefind holds every page it indexes in memory (some 40 kB a record), so an edition of many
 documents is indexed in parts: the records, in document order and never a document split
-across two, are cut into parts of at most PART_RECORDS, and one Pagefind process after the
-other indexes a part into a bundle of its own. The first part is html/pagefind/ (an edition of
-a few documents has that one part alone, as before); the others are html/pagefind-parts/2/,
-3/, .... html/pagefind-parts.json lists the others (an empty list for one part), relative to
-itself; the search page (assets/search.js) merges them into the first at search time
-(Pagefind's mergeIndex), so that a search runs over all of them as over one index.
+across two, are cut into parts of at most PART_RECORDS (and of about the same size), and one
+Pagefind process after the other indexes a part into a bundle of its own. The first part is
+html/pagefind/ (an edition of a few documents has that one part alone, the same bytes as an
+index made whole); the others are html/pagefind-parts/2/, 3/, .... html/pagefind-parts.json
+lists the others (an empty list for one part), relative to itself; the search page
+(assets/search.js) merges them into the first at search time (Pagefind's mergeIndex) and
+shows the best results of all, as of one index. A part weighs a word by its own records
+(how rare it is among them), so the order of results of about equal score may differ from
+that of an index made whole; parts of about the same size keep that difference small.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -55,7 +59,7 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     return [target]
 
 
-PART_RECORDS = 7000  # records of one Pagefind process: measured, it keeps it near 300 MB
+PART_RECORDS = 6000  # records of one Pagefind process: some 45 kB each, 270 MB (measured at 1,000 documents)
 PARTS_FOLDER = "pagefind-parts"  # in html/: the parts after the first
 PARTS_LIST = "pagefind-parts.json"  # in html/: where the search page finds them
 
@@ -81,13 +85,20 @@ def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> l
 
 
 def _parts(summaries: list[Summary], folder: Path) -> Iterator[list[dict]]:
-    """The documents' records in parts of at most PART_RECORDS records, in document order; a
-    document of more records than that is a part of its own."""
+    """The documents' records in parts of at most PART_RECORDS records, in document order: a
+    part is closed once it holds its share of the records (a small last part would rank its
+    words apart from the others), or before a document that would take it over PART_RECORDS.
+    A document of more records than that is a part of its own."""
+    def read(summary: Summary) -> dict:
+        return json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
+
+    total = sum(len(read(summary)["units"]) for summary in summaries)
+    share = math.ceil(total / max(1, math.ceil(total / PART_RECORDS)))
     part: list[dict] = []
     records = 0
     for summary in summaries:
-        document = json.loads((folder / "search" / f"{summary.id}.json").read_text(encoding="utf-8"))
-        if part and records + len(document["units"]) > PART_RECORDS:
+        document = read(summary)
+        if part and (records >= share or records + len(document["units"]) > PART_RECORDS):
             yield part
             part, records = [], 0
         part.append(document)
