@@ -155,7 +155,10 @@ class Builder:
             beside = _beside_changed(neighbours, kept, results, self.out)
             for path in beside:
                 for relative in kept.pop(path).outputs:  # links into the previous build: never written through
-                    os.unlink(staging / relative)
+                    if relative.endswith("/"):
+                        shutil.rmtree(staging / relative)
+                    else:
+                        os.unlink(staging / relative)
             results += self._render(workers, beside, staging)
             # The digest of a rendered source is that of the bytes its worker read and rendered.
             digests.update({result.source: result.digest for result in results if result.digest})
@@ -242,7 +245,7 @@ class Steps:
             _link(self.old, self.new, self.written[name])
             self.linked.update({path: self.previous.outputs[path] for path in self.written[name]})
         else:
-            self.written[name] = sorted(path.relative_to(self.new).as_posix() for path in action())
+            self.written[name] = sorted(manifest.key(path, self.new) for path in action())
 
 
 def build(project: Project, formats: tuple[str, ...] = tuple(FORMATS), out: Path | None = None,
@@ -264,7 +267,7 @@ def _link_versions(released: list[version_builds.VersionBuild], staging: Path, l
         for path, (source, digest) in release.outputs().items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(release.folder / source, target)
+            _link_output(f"{release.folder}/{source}", f"{staging}/{path}")
             written.append(target)
             linked[path] = digest
     return written
@@ -365,6 +368,14 @@ def _shared_outputs(records: dict[str, Record]) -> list[Problem]:
             if other != name and (name, other) not in problems:
                 problems[name, other] = Problem(record.source, *record.position, f"its output {output} is "
                                                 f"also an output of {other}: change a document id or the citation scheme")
+    # A folder that is one document's holds no other's output: sorted, what is inside it follows it.
+    outputs = sorted(owner)
+    for folder, inside in zip(outputs, outputs[1:]):
+        name, other = owner[inside], owner[folder]
+        if folder.endswith("/") and inside.startswith(folder) and name != other and (name, other) not in problems:
+            record = records[name]
+            problems[name, other] = Problem(record.source, *record.position, f"its output {inside} is inside "
+                                            f"{folder}, an output of {other}: change a document id or the citation scheme")
     return list(problems.values())
 
 
@@ -384,11 +395,19 @@ def _link(old: Path, new: Path, relative_paths) -> None:
     for relative in relative_paths:
         if relative.startswith("/") or ".." in relative.split("/"):  # a manifest is only trusted so far
             raise EditionError.at(old / "manifest.json", f"the previous build lists an output outside it: {relative}")
-        folder = os.path.dirname(relative)
+        folder = os.path.dirname(relative.removesuffix("/"))
         if folder not in made:
             os.makedirs(f"{new}/{folder}", exist_ok=True)
             made.add(folder)
-        os.link(f"{old}/{relative}", f"{new}/{relative}")
+        _link_output(f"{old}/{relative}", f"{new}/{relative}")
+
+
+def _link_output(old: str, new: str) -> None:
+    """A hard link to an output: to each file of it, if it is a folder (its name ends in "/")."""
+    if old.endswith("/"):
+        shutil.copytree(old, new, copy_function=os.link)
+    else:
+        os.link(old, new)
 
 
 class Lock:

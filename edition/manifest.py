@@ -4,6 +4,11 @@ It names no time and no machine, so two builds from the same inputs write the
 same manifest; a reader can check any output against it. The next build reads it
 to know what is outdated: its ``context`` (everything that could change every output),
 then for each source its digest and the outputs made from it.
+
+An output is a file, or a folder that is one document's alone (its DTS answers about each of
+its passages, a file for each): such a folder is listed once, its name ending in "/", with the
+digest of the list of its files (see ``digest``), so that the manifest of an edition of
+thousands of documents does not list millions of files, nor does the build hold them in memory.
 """
 
 from __future__ import annotations
@@ -124,7 +129,7 @@ def reusable(folder: Path, listed: Manifest, name: str, digest: str, neighbours:
     (and beside the same works) and are all still there (when in doubt, rebuild)."""
     record = listed.documents.get(name)
     return (record is not None and record.sha256 == digest and record.neighbours == neighbours
-            and all(os.path.isfile(f"{folder}/{relative}") for relative in record.outputs))
+            and all(_present(f"{folder}/{relative}") for relative in record.outputs))
 
 
 def summary_digests(records: dict[str, Record]) -> list[str]:
@@ -142,6 +147,7 @@ def write(project: Project, folder: Path, context_digest: str, digests: dict[Pat
     the files linked from the previous build are known, the others are computed."""
     known = {path: digest for record in records.values() for path, digest in record.outputs.items()}
     known.update(linked)
+    folders = {path for path in known if path.endswith("/")}
     manifest = {
         "tool": {"edition": __version__, "python": platform.python_version(),
                  **{name: _version(name) for name in PACKAGES}},
@@ -152,7 +158,7 @@ def write(project: Project, folder: Path, context_digest: str, digests: dict[Pat
         "documents": {name: record.to_json() for name, record in records.items()},
         "summaries": summary_digests(records),
         "edition": edition,
-        "outputs": {path: known.get(path) or sha256(folder / path) for path in _listing(folder)},
+        "outputs": {path: known.get(path) or digest(folder / path) for path in _listing(folder, folders)},
     }
     path = folder / NAME
     # Not indented: the indenting encoder is Python's slow one, and the manifest of a large
@@ -161,9 +167,34 @@ def write(project: Project, folder: Path, context_digest: str, digests: dict[Pat
     return path
 
 
+def mismatches(folder: Path) -> list[str]:
+    """Where the build in ``folder`` and its manifest disagree: an output missing, changed, or
+    not listed (empty if the build is as its manifest says)."""
+    listed = read(folder)["outputs"]
+    present = set(_listing(folder, {path for path in listed if path.endswith("/")}))
+    return ([f"missing: {path}" for path in sorted(listed.keys() - present)]
+            + [f"not listed: {path}" for path in sorted(present - listed.keys())]
+            + [f"changed: {path}" for path in sorted(present & listed.keys()) if digest(folder / path) != listed[path]])
+
+
 def read(folder: Path) -> dict:
     """The manifest of the build in ``folder`` as its file has it (JSON)."""
     return json.loads((folder / NAME).read_text(encoding="utf-8"))
+
+
+def key(path: Path, folder: Path) -> str:
+    """An output's name in the manifest: its path below the build ``folder``, ending in "/" if
+    it is a folder."""
+    relative = path.relative_to(folder).as_posix()
+    return f"{relative}/" if path.is_dir() else relative
+
+
+def digest(path: Path) -> str:
+    """The sha256 of an output: of a file's bytes; of a folder, of the list of its files, a
+    line for each, sorted: its path below the folder, a tab, its sha256."""
+    if not path.is_dir():
+        return sha256(path)
+    return sha256_of("".join(f"{name}\t{sha256(path / name)}\n" for name in _listing(path)).encode())
 
 
 def sha256(path: Path) -> str:
@@ -186,12 +217,24 @@ def _digest(path: Path, size: int, mtime: int) -> str:
     return sha256(path)
 
 
-def _listing(folder: Path) -> list[str]:
+def _listing(folder: Path, folders: set[str] = frozenset()) -> list[str]:
+    """The files below ``folder`` (but the manifest), except that a folder named in ``folders``
+    is listed as itself, not by its files."""
     # os.walk, not Path.rglob: an edition of thousands of documents has tens of thousands of
     # outputs, and os.walk knows which are files without asking the system about each.
     start = len(str(folder)) + 1
-    return sorted(os.path.join(top, name)[start:] for top, _, names in os.walk(folder) for name in names
-                  if name != NAME)
+    listed = []
+    for top, subfolders, names in os.walk(folder):
+        below = top[start:] + "/" if len(top) > len(str(folder)) else ""
+        whole = {name for name in subfolders if f"{below}{name}/" in folders}
+        subfolders[:] = [name for name in subfolders if name not in whole]
+        listed += [f"{below}{name}/" for name in whole]
+        listed += [f"{below}{name}" for name in names if name != NAME]
+    return sorted(listed)
+
+
+def _present(path: str) -> bool:
+    return os.path.isdir(path) if path.endswith("/") else os.path.isfile(path)
 
 
 def _relative(project: Project, path: Path) -> str:

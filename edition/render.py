@@ -48,7 +48,7 @@ class Settings:
 @dataclass
 class Result:
     """What became of one source: its id, where the id is stated, its problems (or warnings),
-    the outputs written (relative path: sha256), its summary, what it did (the progress
+    the outputs written (manifest.key: manifest.digest), its summary, what it did (the progress
     messages), and the digest of the bytes read."""
 
     source: Path
@@ -108,7 +108,7 @@ class Renderer:
         written = [path for module in writers for path in module.write_document(self.edition, work, folder)]
         result.summary = summary.write(xml.tree, work.id, work.generic, folder)
         written.append(result.summary.path)
-        result.outputs = {path.relative_to(folder).as_posix(): manifest.sha256(path) for path in written}
+        result.outputs = {manifest.key(path, folder): manifest.digest(path) for path in written}
         result.messages = list(self.messages)
         return result
 

@@ -93,10 +93,15 @@ class Site:
             if state != self.seen_state:
                 self.wake.set()
                 self.built.wait_for(lambda: self.seen_state == state, timeout=wait)
-            if path in self.pending and path not in self.previews:
-                self.built.wait_for(lambda: path not in self.pending,
+            if self._pending(path) and path not in self.previews:
+                self.built.wait_for(lambda: not self._pending(path),
                                     timeout=self.project.limits.seconds_for(len(state)))
             return self.previews.get(path)
+
+    def _pending(self, path: str | None) -> bool:
+        """Whether the build under way makes ``path`` again: itself, or a folder it is in."""
+        return path is not None and (path in self.pending or any(
+            path.startswith(output) for output in self.pending if output.endswith("/")))
 
     def rebuild_if_changed(self) -> None:
         """The watcher's work: if texts/ changed, show the edited pages first, then build; on

@@ -33,8 +33,9 @@ class Output(Protocol):
         files written into the build folder ``folder``."""
 
     def write_document(self, edition: Edition, work: Work, folder: Path) -> list[Path]:
-        """One document's outputs, into ``folder``; the files written. It runs in a worker
-        process, beside the other documents'."""
+        """One document's outputs, into ``folder``; the files written, and the folders that
+        are this document's alone, each with everything in it (its files are not listed then).
+        It runs in a worker process, beside the other documents'."""
 
     def write_edition(self, edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
         """After every document: the outputs over the whole edition, from the documents'

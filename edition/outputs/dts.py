@@ -52,7 +52,20 @@ def write_document(edition: Edition, work: Work, folder: Path) -> list[Path]:
     """The navigation and the TEI of one resource, from the document alone."""
     edition.progress(f"dts   {work.id}")
     cat = dts_api.catalogue(edition, works=[work])
-    return _write_all(cat, _urls(edition), folder, resource_requests(cat.resources[work.id]))
+    return _resource_folders(_write_all(cat, _urls(edition), folder, resource_requests(cat.resources[work.id])), folder)
+
+
+def _resource_folders(paths: list[Path], folder: Path) -> list[Path]:
+    """The files written, those below an endpoint's folder in a folder of the resource's own
+    (dts/navigation/<resource>/<passage>.json, ...) given as that folder: the manifest lists
+    a document's few folders, not its hundreds of answers."""
+    roots = [folder / "dts", folder / "html" / "dts"]
+    listed: dict[Path, None] = {}
+    for path in paths:
+        root = next(root for root in roots if path.is_relative_to(root))
+        endpoint, *below = path.relative_to(root).parts
+        listed[root / endpoint / below[0] if len(below) > 1 else path] = None
+    return list(listed)
 
 
 def write_edition(edition: Edition, summaries: list[Summary], folder: Path) -> list[Path]:
