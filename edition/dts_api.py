@@ -16,7 +16,11 @@ Choices the specification leaves open, made here:
   (a relative one would be resolved by JSON-LD against each response's own address);
   see ``identifier`` for why it is a URN rather than an http address;
 - a single, default citation tree per resource, so ``tree`` may only be absent;
-- no pagination, so ``page`` may only be absent or 1;
+- a collection's members are paginated by ``PAGE_SIZE`` (only the root collection has more):
+  a ``view`` names the first and last pages, and the previous and next ones where there are
+  such pages; the static templates have no ``page``, so a static API's pages are reached by
+  these links (``collection;page=2.json``); navigation is not paginated, so there ``page`` may
+  only be absent or 1;
 - ranges (``start``/``end``) are not supported (Level 0): answered with 400;
 - error bodies are RFC 9457 problem details (``application/problem+json``);
 - a ``ref`` without ``down`` answers without ``member``, as the spec's table of
@@ -51,6 +55,7 @@ VERSION = "https://schema.org/version"  # a resource's version (Dublin Core has 
 TEI_XML = "application/tei+xml"
 PROBLEM = "application/problem+json"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+PAGE_SIZE = 200  # members of a collection a page lists: the root of a large edition has thousands
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,7 +320,8 @@ def _part(operator: str, index: int, name: str, value: str) -> str:
 
 @dataclass(frozen=True)
 class Urls:
-    """Where the API answers: its entry point and one URI template per endpoint."""
+    """Where the API answers: its entry point, one URI template per endpoint, and one for the
+    pages of a collection (``pages``)."""
 
     site: str  # the address of the web edition (build/html), which downloads link to
     entry: str
@@ -332,7 +338,7 @@ class Urls:
 def query_urls(base: str) -> Urls:
     """The dynamic API (``edition serve``): parameters in the query string, as the spec's examples."""
     root = base + "dts/"
-    return Urls(base, root, {"collection": root + "collection{?id,nav}",
+    return Urls(base, root, {"collection": root + "collection{?id,page,nav}", "pages": root + "collection{?id,page,nav}",
                              "navigation": root + "navigation{?resource,ref,down}",
                              "document": root + "document{?resource,ref,mediaType}"})
 
@@ -344,10 +350,14 @@ def static_urls(base: str) -> Urls:
     presence is visible (``navigation/ID;down=1/7.json``), as the spec requires of optional
     parameters in static templates. Only TEI is offered, so ``mediaType`` is not a variable.
     An @id (``urn:uuid:...``) is one path segment, written ``urn%3Auuid%3A...`` in a URL,
-    which a host decodes to the file's name.
+    which a host decodes to the file's name. The collection's template has no ``page``: page 1
+    of every resource's collection would then be a call of its own, with a file of its own.
+    A client reaches the pages of a paginated collection by the links of its ``view``
+    (``collection;page=2.json``, the ``pages`` template).
     """
     root = base + "dts/"
     return Urls(base, root + "index.json", {"collection": root + "collection{/id,nav}.json",
+                                            "pages": root + "collection{/id,nav}{;page}.json",
                                             "navigation": root + "navigation/{resource}{;down}{/ref}.json",
                                             "document": root + "document/{resource}{/ref}.xml"})
 
@@ -371,22 +381,49 @@ def entry(urls: Urls) -> dict:
             **{endpoint: urls.templates[endpoint] for endpoint in ("collection", "navigation", "document")}}
 
 
-def collection(cat: Catalogue, urls: Urls, id: str | None = None, nav: str | None = None) -> dict:
-    """The root collection (no id, or its own id) or one resource, with its children or parents."""
+def collection(cat: Catalogue, urls: Urls, id: str | None = None, nav: str | None = None,
+               page: int | None = None) -> dict:
+    """The root collection (no id, or its own id) or one resource, with its children or parents,
+    one page of them (the first unless ``page``) if they are more than a page holds."""
+    asked = nav
     nav = nav or "children"
     if nav not in ("children", "parents"):
         raise DtsError(400, f"nav must be 'children' or 'parents', not {nav!r}")
+    address = functools.partial(urls.url, "pages", id=id, nav=asked)
     if id in (None, cat.id):
-        members = [] if nav == "parents" else [resource_object(cat, urls, r) for r in cat.resources.values()]
-        return _top(_root_object(cat, urls), members)
+        shown, view = _page([] if nav == "parents" else list(cat.resources.values()), page, address)
+        return _top(_root_object(cat, urls), [resource_object(cat, urls, r) for r in shown], view)
     resource = _find(cat, id)
-    members = [_root_object(cat, urls)] if nav == "parents" else []
-    return _top(resource_object(cat, urls, resource), members)
+    shown, view = _page([_root_object(cat, urls)] if nav == "parents" else [], page, address)
+    return _top(resource_object(cat, urls, resource), shown, view)
 
 
-def _top(obj: dict, members: list[dict]) -> dict:
-    """A member object as a response: with the context and version, and its members."""
-    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj, "member": members}
+def _page(members: list, page: int | None, address: Callable[..., str]) -> tuple[list, dict]:
+    """The members on ``page`` (the first if None), and the pagination object (``view``) if
+    they take more than one page; ``address(page=n)`` is where page n is asked for."""
+    last = max(1, -(-len(members) // PAGE_SIZE))
+    number = page or 1
+    if number > last:
+        raise DtsError(404, f"no page {number}: the answer has {last}")
+    shown = members[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    if last == 1:
+        return shown, {}
+    return shown, {"view": {"@id": address(page=number), "@type": "Pagination", "first": address(page=1),
+                            **({"previous": address(page=number - 1)} if number > 1 else {}),
+                            **({"next": address(page=number + 1)} if number < last else {}),
+                            "last": address(page=last)}}
+
+
+def pages(cat: Catalogue, id: str | None, nav: str | None) -> int:
+    """How many pages the members of a collection take: only the root's children take more than one."""
+    children = id in (None, cat.id) and (nav or "children") == "children"
+    return max(1, -(-len(cat.resources) // PAGE_SIZE)) if children else 1
+
+
+def _top(obj: dict, members: list[dict], view: dict = {}) -> dict:
+    """A member object as a response: with the context and version, and its members (and which
+    page of them it is)."""
+    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj, "member": members, **view}
 
 
 def _root_object(cat: Catalogue, urls: Urls) -> dict:
@@ -626,8 +663,7 @@ def _entry_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Respo
 
 
 def _collection_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
-    _only_first_page(params)
-    return _json(collection(cat, urls, params.get("id"), params.get("nav")))
+    return _json(collection(cat, urls, params.get("id"), params.get("nav"), _page_number(params)))
 
 
 def _navigation_response(cat: Catalogue, urls: Urls, params: dict[str, str]) -> Response:
@@ -712,12 +748,15 @@ def _default_tree(params: dict[str, str]) -> None:
         raise DtsError(404, f"no citation tree {params['tree']!r}: resources have their default tree only")
 
 
-def _only_first_page(params: dict[str, str]) -> None:
-    """Responses are not paginated: page 1 is the whole answer, any other page does not exist."""
+def _page_number(params: dict[str, str]) -> int | None:
     page = params.get("page")
-    if page is None:
-        return
-    if not re.fullmatch(r"[1-9][0-9]{0,5}", page):
+    if page is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", page):
         raise DtsError(400, f"page must be a positive integer, not {page!r}")
-    if page != "1":
+    return None if page is None else int(page)
+
+
+def _only_first_page(params: dict[str, str]) -> None:
+    """A navigation is not paginated: page 1 is the whole answer, any other page does not exist."""
+    page = _page_number(params)
+    if page not in (None, 1):
         raise DtsError(404, f"no page {page}: the answer has a single page")

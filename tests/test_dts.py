@@ -345,6 +345,63 @@ def test_the_collections_of_a_synthetic_edition_from_its_summaries_are_those_of_
         assert answers(described, urls, requests) == answers(whole, urls, requests)
 
 
+def at_url(folder, urls: dts_api.Urls, url: str):
+    """The static file a host answers ``url`` with."""
+    root = urls.entry.rpartition("/")[0] + "/"
+    return folder.joinpath(*(unquote(segment) for segment in url.removeprefix(root).split("/")))
+
+
+def test_a_root_collection_of_more_works_than_a_page_holds_is_read_page_by_page(varied, tmp_path, monkeypatch):
+    """Each page lists the next works in order, and its view leads to the first, previous, next
+    and last pages, each written where its link says."""
+    monkeypatch.setattr(dts_api, "PAGE_SIZE", 2)
+    (tmp_path / "build").mkdir()
+    summaries = [summary.write(work.file.tree, work.id, False, tmp_path / "build") for work in varied.works]
+    written = dts.write_edition(varied, summaries, tmp_path / "build")
+    static, urls = tmp_path / "build" / "dts", dts_api.static_urls(varied.project.base_url)
+    described = dts_api.collections(varied, map(summarised_header, varied.works))
+    every = [dts_api.resource_object(described, urls, resource) for resource in described.resources.values()]
+    for nav in (None, "children"):
+        for id in (None, described.id):
+            start = at_url(static, urls, urls.url("collection", id=id, nav=nav))
+            page, members, seen = read_json(start), [], []
+            assert page["view"]["@id"] == page["view"]["first"] and "previous" not in page["view"]
+            while True:
+                assert page["totalChildren"] == 9 and page["view"]["last"] == page["view"]["first"].replace("=1.", "=5.")
+                members += page["member"]
+                seen.append(page["view"]["@id"])
+                if "next" not in page["view"]:
+                    break
+                following = read_json(at_url(static, urls, page["view"]["next"]))
+                assert following["view"]["previous"] == page["view"]["@id"]
+                page = following
+            assert members == every and len(seen) == 5 and seen[-1] == page["view"]["last"], (id, nav)
+            assert read_json(at_url(static, urls, seen[0])) == read_json(start)
+            assert all(at_url(static, urls, url) in written for url in seen)
+    # A resource's collection has one member at most; its parents, the root, are not paginated.
+    resource = dts_api.resource_id(varied.project.base_url, varied.works[0].id)
+    assert "view" not in read_json(at_url(static, urls, urls.url("collection", id=resource, nav="parents")))
+    assert not list(static.glob("collection/parents;*")) and not list(static.glob(f"collection/{resource}*;*"))
+
+
+def test_the_live_api_answers_each_page_and_refuses_the_others(varied, monkeypatch):
+    monkeypatch.setattr(dts_api, "PAGE_SIZE", 2)
+    described = dts_api.collections(varied, map(summarised_header, varied.works))
+    urls = dts_api.query_urls("http://127.0.0.1:8000/")
+    resource = dts_api.resource_id(varied.project.base_url, varied.works[0].id)
+
+    def ask(**params):
+        return dts_api.route(described, urls, "collection", params)
+
+    second = json.loads(ask(page="2", nav="children").body)
+    assert [m["@id"] for m in second["member"]] == [r.id for r in list(described.resources.values())[2:4]]
+    assert second["view"]["next"] == "http://127.0.0.1:8000/dts/collection?page=3&nav=children"
+    assert dts_api.entry(urls)["collection"].endswith("collection{?id,page,nav}")
+    assert "view" not in json.loads(ask(id=resource, page="1").body)
+    assert [ask(page="6").status, ask(page="0").status, ask(id=resource, page="2").status,
+            ask(nav="parents", page="2").status] == [404, 400, 404, 404]
+
+
 def test_a_response_is_the_json_of_its_object_indented_by_two(varied):
     """Members are encoded one at a time (edition.dts_api._dump): the bytes are those of the whole."""
     described = dts_api.collections(varied, map(summarised_header, varied.works))

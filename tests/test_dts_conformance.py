@@ -125,7 +125,9 @@ SCHEMAS = {
     },
     "Pagination": {
         "type": "object", "additionalProperties": False,
-        "required": ["@id", "@type", "first", "previous", "next", "last"],
+        # The spec's table requires previous and next; the first page has no previous page and the
+        # last no next (Hydra's views, where "view" comes from, give them where they exist).
+        "required": ["@id", "@type", "first", "last"],
         "properties": {"@id": URI, "@type": {"const": "Pagination"}, "first": URI, "previous": URI, "next": URI,
                        "last": URI},
     },
@@ -185,6 +187,19 @@ def test_the_schemas_are_valid_and_refuse_what_the_spec_refuses():
     assert problems("Extensions", {"version": "a name JSON-LD cannot read"})
     assert problems("Extensions", {dts_api.VERSION: "1.0.0"}) == []
     assert not _uri_template("collection{?id") and not _uri_template("{?id}")
+
+
+def test_the_pages_of_a_paginated_collection_are_valid(project, monkeypatch):
+    """More works than a page holds: each page is a Collection with its view."""
+    monkeypatch.setattr(dts_api, "PAGE_SIZE", 2)
+    edition = documents.Edition(project, None, None)
+    cat = dts_api.collections(edition, [dts_api.Header(f"work-{n}", title=f"Work {n}") for n in range(5)])
+    for urls in (dts_api.static_urls(project.base_url), dts_api.query_urls("http://127.0.0.1:8000/")):
+        for page in (1, 2, 3):
+            answer = dts_api.collection(cat, urls, page=page)
+            assert problems("Collection", answer) == [] and answer["view"]["@type"] == "Pagination", (urls, page)
+            assert len(answer["member"]) == (1 if page == 3 else 2)
+    assert problems("Pagination", {"@id": "https://example.org/p1", "@type": "Pagination", "next": "https://e.org/2"})
 
 
 # --- two APIs, one client ----------------------------------------------------------------------

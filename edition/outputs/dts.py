@@ -135,7 +135,8 @@ def _write_all(cat: dts_api.Catalogue, urls: dts_api.Urls, folder: Path, request
 def static_path(urls: dts_api.Urls, endpoint: str, params: dict) -> list[str]:
     """Where a static host finds the answer to a request: the segments of its URL's path
     below the API's root, each decoded as a host decodes it."""
-    url = urls.entry if endpoint == "" else urls.url(endpoint, **params)
+    template = "pages" if endpoint == "collection" and params.get("page") is not None else endpoint
+    url = urls.entry if endpoint == "" else urls.url(template, **params)
     root = urls.entry.rpartition("/")[0] + "/"
     # Split before decoding: an encoded "/" would stay inside its segment, and be refused.
     return [unquote(segment) for segment in url.removeprefix(root).split("/")]
@@ -143,11 +144,14 @@ def static_path(urls: dts_api.Urls, endpoint: str, params: dict) -> list[str]:
 
 def catalogue_requests(cat: dts_api.Catalogue) -> Iterator[Request]:
     """The entry point; the root collection, named or not, and each resource, each with
-    its children (named or by default) and its parents."""
+    its children (named or by default) and its parents; each page of a paginated one."""
     yield "", {}
     for id in (None, cat.id, *(resource.id for resource in cat.resources.values())):
         for nav in (None, "children", "parents"):
             yield "collection", {"id": id, "nav": nav}
+            pages = dts_api.pages(cat, id, nav)
+            for page in range(1, pages + 1) if pages > 1 else ():
+                yield "collection", {"id": id, "nav": nav, "page": page}
 
 
 def resource_requests(resource: dts_api.Resource) -> Iterator[Request]:
