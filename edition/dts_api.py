@@ -401,7 +401,7 @@ def collection(cat: Catalogue, urls: Urls, id: str | None = None, nav: str | Non
 def _page(members: list, page: int | None, address: Callable[..., str]) -> tuple[list, dict]:
     """The members on ``page`` (the first if None), and the pagination object (``view``) if
     they take more than one page; ``address(page=n)`` is where page n is asked for."""
-    last = max(1, -(-len(members) // PAGE_SIZE))
+    last = _pages_of(len(members))
     number = page or 1
     if number > last:
         raise DtsError(404, f"no page {number}: the answer has {last}")
@@ -417,13 +417,17 @@ def _page(members: list, page: int | None, address: Callable[..., str]) -> tuple
 def pages(cat: Catalogue, id: str | None, nav: str | None) -> int:
     """How many pages the members of a collection take: only the root's children take more than one."""
     children = id in (None, cat.id) and (nav or "children") == "children"
-    return max(1, -(-len(cat.resources) // PAGE_SIZE)) if children else 1
+    return _pages_of(len(cat.resources)) if children else 1
 
 
-def _top(obj: dict, members: list[dict], view: dict = {}) -> dict:
+def _pages_of(members: int) -> int:
+    return max(1, -(-members // PAGE_SIZE))
+
+
+def _top(obj: dict, members: list[dict], view: dict | None = None) -> dict:
     """A member object as a response: with the context and version, and its members (and which
     page of them it is)."""
-    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj, "member": members, **view}
+    return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj, "member": members, **(view or {})}
 
 
 def _root_object(cat: Catalogue, urls: Urls) -> dict:
