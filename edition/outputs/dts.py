@@ -10,9 +10,10 @@ its siblings and at every depth; the TEI of every resource and passage.
 
 The answers about one resource (its navigation and its TEI) are written with the document's
 other outputs, from the document alone; the entry point and the collections, which describe
-every resource by its header, are written over the whole edition from the summaries, which
-keep the headers whole. So the memory of the DTS files grows with the largest document, not
-with the edition, and an edit of one text writes that text's answers again, and the
+every resource by its header, are written over the whole edition from the summaries, one at
+a time, each work kept only as what its description is made of (dts_api.Header), the root
+collection paginated. So the memory of the DTS files grows with the largest document and by
+a few kilobytes a work, and an edit of one text writes that text's answers again, and the
 collections only if its header changed.
 
 One kind of valid call has no file: a ``down`` greater than the depth of the citation
